@@ -1,0 +1,13 @@
+package io.tributary.events.user;
+
+import io.tributary.events.DomainEvent;
+
+public sealed interface UserEvent extends DomainEvent permits UserRegistered {
+
+    String userId();
+
+    @Override
+    default String aggregateId() {
+        return userId();
+    }
+}
