@@ -1,0 +1,87 @@
+package io.tributary.command.relay;
+
+import io.tributary.command.CommandApiIntegrationTest;
+import io.tributary.events.AggregateType;
+import io.tributary.events.CloudEventHeaders;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class KafkaEventRelayIT extends CommandApiIntegrationTest {
+
+    private static final String TRACEPARENT = "00-4d4ee7095eee69db8608e4fdc3c78926-bbb3fda01844fc99-01";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void everyRegistrationIsPublishedAsACloudEventKeyedByUser() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(CloudEventHeaders.TRACEPARENT, TRACEPARENT);
+        String email = "relay-" + UUID.randomUUID() + "@example.com";
+        Map<?, ?> answer = http.postForObject("/api/v1/users",
+                new HttpEntity<>("{\"name\":\"Relay Test\",\"email\":\"" + email + "\"}", headers), Map.class);
+        String id = (String) answer.get("id");
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(AggregateType.USER.topic()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        records.add(record);
+                    }
+                });
+                return !records.isEmpty();
+            });
+        }
+
+        ConsumerRecord<String, byte[]> record = records.getFirst();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"userId\":\"" + id + "\",\"name\":\"Relay Test\",\"email\":\"" + email + "\"}");
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("io.tributary.user.registered.v1");
+        assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/tributary/command-api");
+        assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(header(record, CloudEventHeaders.AGGREGATE_TYPE)).isEqualTo("user");
+        assertThat(header(record, CloudEventHeaders.AGGREGATE_VERSION)).isEqualTo("1");
+        assertThat(Long.parseLong(header(record, CloudEventHeaders.POSITION))).isPositive();
+        assertThat(header(record, CloudEventHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
+        assertThat(header(record, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(header(record, CloudEventHeaders.TIME)).isNotBlank();
+    }
+
+    private Consumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

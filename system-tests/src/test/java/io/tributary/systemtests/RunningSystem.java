@@ -1,0 +1,105 @@
+package io.tributary.systemtests;
+
+import io.tributary.devstack.LocalStack;
+import io.tributary.devstack.ServiceProcess;
+import io.tributary.devstack.TestStack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole of Tributary as separate processes: the real local stack plus the three services started from
+ * their Spring Boot jars, once per test JVM, stopped at exit.
+ */
+final class RunningSystem {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static RunningSystem instance;
+
+    final LocalStack stack;
+    final ServiceProcess commandApi;
+    final ServiceProcess projections;
+    final ServiceProcess queryApi;
+
+    private RunningSystem(LocalStack stack, ServiceProcess commandApi, ServiceProcess projections,
+                          ServiceProcess queryApi) {
+        this.stack = stack;
+        this.commandApi = commandApi;
+        this.projections = projections;
+        this.queryApi = queryApi;
+    }
+
+    static synchronized RunningSystem get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "system-test-services-stop"));
+        }
+        return instance;
+    }
+
+    Http commands() {
+        return new Http(commandApi.baseUrl());
+    }
+
+    Http queries() {
+        return new Http(queryApi.baseUrl());
+    }
+
+    private static RunningSystem start() {
+        LocalStack stack = TestStack.shared();
+        Properties jars = serviceJars();
+        CompletableFuture<ServiceProcess> commandApi = startService("command-api", jars, stack);
+        CompletableFuture<ServiceProcess> projections = startService("projections", jars, stack);
+        CompletableFuture<ServiceProcess> queryApi = startService("query-api", jars, stack);
+        return new RunningSystem(stack, commandApi.join(), projections.join(), queryApi.join());
+    }
+
+    private static CompletableFuture<ServiceProcess> startService(String name, Properties jars, LocalStack stack) {
+        return CompletableFuture.supplyAsync(() -> {
+            int port = freePort();
+            Map<String, String> env = new HashMap<>(stack.endpoints().springEnvironment());
+            env.put("SERVER_PORT", Integer.toString(port));
+            // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
+            env.put("TRIBUTARY_CONSISTENCY_MAX_WAIT", "2s");
+            Path log = logDirectory().resolve(name + ".log");
+            return ServiceProcess.start(name, Path.of(jars.getProperty(name)), port, env, log, SERVICE_START_TIMEOUT);
+        });
+    }
+
+    private void stop() {
+        queryApi.stop();
+        projections.stop();
+        commandApi.stop();
+    }
+
+    private static Properties serviceJars() {
+        try (InputStream in = RunningSystem.class.getResourceAsStream("/service-jars.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path logDirectory() {
+        String configured = System.getenv("TRIBUTARY_SYSTEM_TEST_LOGS");
+        return Path.of(configured != null ? configured : "target/service-logs");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
