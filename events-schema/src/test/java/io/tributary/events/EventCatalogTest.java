@@ -7,7 +7,28 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import io.tributary.events.money.Money;
+import io.tributary.events.order.OrderCancelled;
+import io.tributary.events.order.OrderConfirmed;
+import io.tributary.events.order.OrderEvent;
+import io.tributary.events.order.OrderLine;
+import io.tributary.events.order.OrderPlaced;
+import io.tributary.events.order.OrderRejected;
+import io.tributary.events.order.OrderShipped;
+import io.tributary.events.product.ProductAdded;
+import io.tributary.events.product.ProductDetailsChanged;
+import io.tributary.events.product.ProductDiscontinued;
+import io.tributary.events.product.ProductEvent;
+import io.tributary.events.product.ProductPriceChanged;
+import io.tributary.events.product.ProductRestocked;
+import io.tributary.events.product.StockReleased;
+import io.tributary.events.product.StockReservationRefused;
+import io.tributary.events.product.StockReserved;
+import io.tributary.events.product.StockShipped;
+import io.tributary.events.user.UserDeactivated;
+import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserEvent;
+import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
@@ -23,13 +44,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventCatalogTest {
 
+    private static final String USER = "0b6f3a52-8a43-4d6c-9a55-4c1f1d3e2a10";
+    private static final String PRODUCT = "5a1c9f6e-3b7d-4e8a-9c2f-1d0e4b6a8c3f";
+    private static final String ORDER = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+    private static final Money PRICE = Money.of("19.90", "EUR");
+
     /** One valid instance per event type; the test below fails when a new type has none. */
-    private static final Map<Class<?>, DomainEvent> SAMPLES = Map.of(
-            UserRegistered.class,
-            new UserRegistered("0b6f3a52-8a43-4d6c-9a55-4c1f1d3e2a10", "Ada Lovelace", "ada@example.com"));
+    static final Map<Class<?>, DomainEvent> SAMPLES = java.util.stream.Stream.<DomainEvent>of(
+                    new UserRegistered(USER, "Ada Lovelace", "ada@example.com"),
+                    new UserProfileChanged(USER, "Ada King", 36, "<b>Analyst</b>"),
+                    new UserProfileChanged(USER, "Ada King", null, null),
+                    new UserEmailChanged(USER, "ada.king@example.com"),
+                    new UserDeactivated(USER),
+                    new ProductAdded(PRODUCT, "SKU-1", "Loom", "A loom", "machines", PRICE, 10),
+                    new ProductDetailsChanged(PRODUCT, "Loom II", "A better loom", "machines"),
+                    new ProductPriceChanged(PRODUCT, Money.of("1200", "JPY")),
+                    new ProductRestocked(PRODUCT, 5, 15),
+                    new ProductDiscontinued(PRODUCT),
+                    new StockReserved(PRODUCT, ORDER, 2, 13, 2),
+                    new StockReservationRefused(PRODUCT, ORDER, 20, "only 13 available"),
+                    new StockReleased(PRODUCT, ORDER, 2, 15, 0),
+                    new StockShipped(PRODUCT, ORDER, 2, 0),
+                    new OrderPlaced(ORDER, USER, java.util.List.of(new OrderLine(PRODUCT, 2, PRICE)), PRICE.times(2)),
+                    new OrderConfirmed(ORDER),
+                    new OrderRejected(ORDER, "out of stock"),
+                    new OrderCancelled(ORDER),
+                    new OrderShipped(ORDER))
+            .collect(java.util.stream.Collectors.toMap(Object::getClass, e -> e, (first, second) -> first));
 
     /** The sealed event interface of every aggregate type. */
-    private static final java.util.List<Class<?>> AGGREGATE_EVENT_ROOTS = java.util.List.of(UserEvent.class);
+    private static final java.util.List<Class<?>> AGGREGATE_EVENT_ROOTS = java.util.List.of(
+            UserEvent.class, ProductEvent.class, OrderEvent.class);
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -60,6 +105,20 @@ class EventCatalogTest {
     }
 
     @Test
+    void samplesSurviveAJsonRoundTrip() throws IOException {
+        for (DomainEvent sample : SAMPLES.values()) {
+            assertThat(json.readValue(json.writeValueAsBytes(sample), sample.getClass())).isEqualTo(sample);
+        }
+    }
+
+    @Test
+    void moneyTravelsAsAString() {
+        JsonNode payload = json.valueToTree(SAMPLES.get(ProductAdded.class));
+        assertThat(payload.at("/price/amount").isTextual()).isTrue();
+        assertThat(payload.at("/price/amount").asText()).isEqualTo("19.90");
+    }
+
+    @Test
     void schemaRejectsMissingAndUnknownFields() throws IOException {
         EventDescriptor descriptor = EventCatalog.of(UserRegistered.class);
         ObjectNode payload = json.valueToTree(SAMPLES.get(UserRegistered.class));
@@ -77,8 +136,12 @@ class EventCatalogTest {
     }
 
     private JsonSchema schema(EventDescriptor descriptor) throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(descriptor.schemaResource())) {
-            assertThat(in).as("schema resource %s", descriptor.schemaResource()).isNotNull();
+        return schema(descriptor.schemaResource());
+    }
+
+    static JsonSchema schema(String resource) throws IOException {
+        try (InputStream in = EventCatalogTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("schema resource %s", resource).isNotNull();
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         }

@@ -2,7 +2,8 @@ package io.tributary.events.user;
 
 import io.tributary.events.DomainEvent;
 
-public sealed interface UserEvent extends DomainEvent permits UserRegistered {
+public sealed interface UserEvent extends DomainEvent
+        permits UserRegistered, UserProfileChanged, UserEmailChanged, UserDeactivated {
 
     String userId();
 
