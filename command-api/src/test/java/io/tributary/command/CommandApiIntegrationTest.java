@@ -2,15 +2,27 @@ package io.tributary.command;
 
 import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.TestStack;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Boots the command API against the real PostgreSQL and Kafka of the test stack. */
+import java.util.Map;
+
+/** Boots the command API against the real PostgreSQL and Kafka of the test stack, and speaks HTTP to it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class CommandApiIntegrationTest {
 
     private static final LocalStack STACK = TestStack.shared(TestStack.Server.POSTGRES, TestStack.Server.KAFKA);
+
+    @Autowired
+    protected TestRestTemplate http;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -19,5 +31,34 @@ public abstract class CommandApiIntegrationTest {
 
     protected static String bootstrapServers() {
         return STACK.endpoints().kafkaBootstrapServers();
+    }
+
+    @SuppressWarnings("rawtypes")
+    protected ResponseEntity<Map> post(String path, String json, String... headerPairs) {
+        return exchange(HttpMethod.POST, path, json, headerPairs);
+    }
+
+    @SuppressWarnings("rawtypes")
+    protected ResponseEntity<Map> exchange(HttpMethod method, String path, String json, String... headerPairs) {
+        HttpHeaders headers = new HttpHeaders();
+        if (json != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.add(headerPairs[i], headerPairs[i + 1]);
+        }
+        return http.exchange(path, method, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    protected String registerUser(String name, String email) {
+        return (String) post("/api/v1/users", "{\"name\":\"%s\",\"email\":\"%s\"}".formatted(name, email))
+                .getBody().get("id");
+    }
+
+    protected String addProduct(String sku, String amount, int stock) {
+        return (String) post("/api/v1/products", """
+                {"sku":"%s","name":"Product %s","description":"","category":"tools",
+                 "price":{"amount":"%s","currency":"EUR"},"initialStock":%d}""".formatted(sku, sku, amount, stock))
+                .getBody().get("id");
     }
 }

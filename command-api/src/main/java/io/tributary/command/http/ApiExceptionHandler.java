@@ -1,6 +1,12 @@
 package io.tributary.command.http;
 
+import io.tributary.command.handling.BusinessRuleViolation;
+import io.tributary.command.handling.InvalidFieldException;
+import io.tributary.command.handling.StaleVersionException;
+import io.tributary.command.handling.UnknownReferenceException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,7 +27,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Turns every error into RFC 9457 problem+json with a stable type. */
+/** Turns every error into RFC 9457 problem+json with a stable type; nothing a client sends gives a 500. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -31,35 +38,72 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
-                "One or more fields are invalid.");
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
                 .map(ApiExceptionHandler::fieldError)
                 .toList();
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.invalidFields(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
-                "The request body is not valid JSON of the expected shape.");
+        if (BodySizeLimitFilter.isBodyTooLarge(ex)) {
+            return handleExceptionInternal(ex, BodySizeLimitFilter.problem(), headers, HttpStatus.PAYLOAD_TOO_LARGE,
+                    request);
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY,
+                "Malformed request body", "The request body is not valid JSON of the expected shape.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                "No such resource: " + ex.getAggregateIdentifier());
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<?> commandFailed(CommandExecutionException ex, WebRequest request) throws Exception {
+        if (ex.getCause() instanceof Exception cause && !(cause instanceof CommandExecutionException)) {
+            return dispatch(cause, request);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(ex));
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, BusinessRuleViolation.class, StaleVersionException.class,
+            UnknownReferenceException.class, InvalidFieldException.class, MalformedHeaderException.class,
+            ConcurrencyException.class})
+    ResponseEntity<?> domain(Exception ex, WebRequest request) throws Exception {
+        return dispatch(ex, request);
+    }
+
+    private ResponseEntity<?> dispatch(Exception ex, WebRequest request) throws Exception {
+        return switch (ex) {
+            case AggregateNotFoundException notFound -> status(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND,
+                    "Not found", "No such resource: " + notFound.getAggregateIdentifier()));
+            case BusinessRuleViolation violation -> status(Problems.of(HttpStatus.CONFLICT,
+                    ProblemTypes.businessRule(violation.code()), "Not allowed", violation.getMessage()));
+            case StaleVersionException stale -> ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                    .eTag(String.valueOf(stale.currentVersion()))
+                    .body(withCurrentVersion(stale));
+            case UnknownReferenceException unknown -> {
+                ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNKNOWN_REFERENCE,
+                        "Unknown reference", unknown.getMessage());
+                problem.setProperty("errors", List.of(Problems.fieldError(unknown.field(), unknown.getMessage())));
+                yield status(problem);
+            }
+            case InvalidFieldException invalid ->
+                    status(Problems.invalidFields(List.of(Problems.fieldError(invalid.field(), invalid.getMessage()))));
+            case MalformedHeaderException header -> status(Problems.of(HttpStatus.BAD_REQUEST,
+                    ProblemTypes.INVALID_HEADER, "Invalid header " + header.header(), header.getMessage()));
+            case ConcurrencyException concurrent -> status(Problems.of(HttpStatus.CONFLICT,
+                    ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification",
+                    "Another request changed the resource at the same time; retry."));
+            default -> {
+                ResponseEntity<Object> handled = handleException(ex, request);
+                yield handled != null ? handled : ResponseEntity.internalServerError().body(unexpected(ex));
+            }
+        };
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
-        log.error("Unexpected error while handling a request", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-                "The request could not be completed; it is safe to retry with the same Idempotency-Key.");
+    ResponseEntity<ProblemDetail> unexpectedError(Exception ex) {
+        return ResponseEntity.internalServerError().body(unexpected(ex));
     }
 
     /** Gives framework-generated problems (405, 406, 415...) a stable type instead of about:blank. */
@@ -72,15 +116,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
+    private static ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected error while handling a request", ex);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "The request could not be completed; it is safe to retry with the same Idempotency-Key.");
+    }
+
+    private static ProblemDetail withCurrentVersion(StaleVersionException stale) {
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+                "Stale version", stale.getMessage());
+        problem.setProperty("currentVersion", stale.currentVersion());
         return problem;
     }
 
-    private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
-                "message", String.valueOf(error.getDefaultMessage()));
+    private static ResponseEntity<ProblemDetail> status(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static Map<String, String> fieldError(ObjectError error) {
+        String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
+        return Problems.fieldError(field, String.valueOf(error.getDefaultMessage()));
     }
 }

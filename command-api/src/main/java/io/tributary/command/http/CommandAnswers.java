@@ -1,5 +1,6 @@
 package io.tributary.command.http;
 
+import io.tributary.command.handling.AggregateVersion;
 import io.tributary.events.AggregateType;
 import io.tributary.events.ConsistencyToken;
 import org.springframework.http.HttpHeaders;

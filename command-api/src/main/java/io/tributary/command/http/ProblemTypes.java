@@ -7,10 +7,21 @@ public final class ProblemTypes {
 
     public static final URI VALIDATION = of("validation");
     public static final URI MALFORMED_BODY = of("malformed-body");
+    public static final URI INVALID_HEADER = of("invalid-header");
     public static final URI NOT_FOUND = of("not-found");
+    public static final URI UNKNOWN_REFERENCE = of("unknown-reference");
+    public static final URI STALE_VERSION = of("stale-version");
+    public static final URI CONCURRENT_MODIFICATION = of("concurrent-modification");
+    public static final URI BODY_TOO_LARGE = of("body-too-large");
+    public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {
+    }
+
+    /** Business rule violations carry their own code, e.g. {@code duplicate-email}. */
+    public static URI businessRule(String code) {
+        return of(code);
     }
 
     /** Framework-raised errors (405, 406, 415, ...) get a type derived from their status. */

@@ -1,14 +1,18 @@
 package io.tributary.command.user;
 
-import io.tributary.command.http.AggregateVersion;
+import io.tributary.command.handling.AggregateVersion;
 import io.tributary.command.http.CommandAnswers;
+import io.tributary.command.http.IfMatch;
 import io.tributary.events.AggregateType;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +31,34 @@ class UsersController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AggregateVersion> register(@Valid @RequestBody RegisterUserRequest request) {
-        AggregateVersion result = commands.sendAndWait(request.toCommand(UUID.randomUUID().toString()));
+    ResponseEntity<AggregateVersion> register(@Valid @RequestBody UserRequests.Register request) {
+        AggregateVersion result = commands.sendAndWait(
+                new RegisterUser(UUID.randomUUID().toString(), request.name(), request.email().strip()));
         return CommandAnswers.created(AggregateType.USER, PATH, result);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    ResponseEntity<AggregateVersion> changeProfile(@PathVariable String id,
+                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                   @Valid @RequestBody UserRequests.ChangeProfile request) {
+        return answer(new ChangeUserProfile(id, request.name(), request.age(), request.bio(),
+                IfMatch.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping(path = "/{id}/email", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AggregateVersion> changeEmail(@PathVariable String id,
+                                                 @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                 @Valid @RequestBody UserRequests.ChangeEmail request) {
+        return answer(new ChangeUserEmail(id, request.email().strip(), IfMatch.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    ResponseEntity<AggregateVersion> deactivate(@PathVariable String id,
+                                                @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return answer(new DeactivateUser(id, IfMatch.expectedVersion(ifMatch)));
+    }
+
+    private ResponseEntity<AggregateVersion> answer(Object command) {
+        return CommandAnswers.ok(AggregateType.USER, commands.sendAndWait(command));
     }
 }

@@ -10,8 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,9 +27,6 @@ import static org.awaitility.Awaitility.await;
 class KafkaEventRelayIT extends CommandApiIntegrationTest {
 
     private static final String TRACEPARENT = "00-4d4ee7095eee69db8608e4fdc3c78926-bbb3fda01844fc99-01";
-
-    @Autowired
-    TestRestTemplate http;
 
     @Test
     void everyRegistrationIsPublishedAsACloudEventKeyedByUser() {

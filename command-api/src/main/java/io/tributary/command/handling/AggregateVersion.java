@@ -1,4 +1,4 @@
-package io.tributary.command.http;
+package io.tributary.command.handling;
 
 import org.axonframework.modelling.command.Aggregate;
 

@@ -1,0 +1,38 @@
+package io.tributary.command.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Objects;
+
+final class OrderRequests {
+
+    private OrderRequests() {
+    }
+
+    record Place(@NotBlank @Size(max = 64) String userId,
+                 @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
+
+        @AssertTrue(message = "each product may appear in one line only")
+        public boolean isEachProductOnce() {
+            return lines == null || lines.stream().filter(Objects::nonNull).map(Line::productId)
+                    .filter(Objects::nonNull).distinct().count()
+                    == lines.stream().filter(Objects::nonNull).map(Line::productId).filter(Objects::nonNull).count();
+        }
+
+        PlaceOrder toCommand(String orderId) {
+            return new PlaceOrder(orderId, userId, lines.stream()
+                    .map(line -> new PlaceOrder.RequestedLine(line.productId(), line.quantity()))
+                    .toList());
+        }
+    }
+
+    record Line(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
+    }
+}

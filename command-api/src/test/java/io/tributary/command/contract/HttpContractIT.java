@@ -1,0 +1,162 @@
+package io.tributary.command.contract;
+
+import io.tributary.command.CommandApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The HTTP contract of the write side, on the real event store. */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class HttpContractIT extends CommandApiIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aRetriedPostWithTheSameKeyReturnsTheFirstAnswerWithoutASecondEffect() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Grace Hopper\",\"email\":\"grace-" + key + "@example.com\"}";
+
+        List<ResponseEntity<Map>> answers;
+        try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+            List<Future<ResponseEntity<Map>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                futures.add(pool.submit(() -> post("/api/v1/users", body, "Idempotency-Key", key)));
+            }
+            answers = new java.util.ArrayList<>();
+            for (Future<ResponseEntity<Map>> future : futures) {
+                answers.add(future.get());
+            }
+        }
+
+        assertThat(answers).extracting(answer -> answer.getStatusCode().value()).containsOnly(201);
+        assertThat(answers).extracting(ResponseEntity::getBody).containsOnly(answers.getFirst().getBody());
+        assertThat(answers).filteredOn(answer -> "true".equals(answer.getHeaders().getFirst("Idempotent-Replayed"))).hasSize(4);
+        assertThat(answers).extracting(answer -> answer.getHeaders().getFirst("Consistency-Token")).doesNotContainNull();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                Long.class, "%grace-" + key + "%")).isEqualTo(1);
+
+        ResponseEntity<Map> reused = post("/api/v1/users", body.replace("Grace", "Amazing Grace"), "Idempotency-Key", key);
+        assertThat(reused.getStatusCode().value()).isEqualTo(422);
+        assertThat(reused.getBody()).containsEntry("type", "urn:tributary:problem:idempotency-key-reused");
+    }
+
+    @Test
+    void aRefusedRequestIsAlsoReplayed() {
+        String key = UUID.randomUUID().toString();
+        ResponseEntity<Map> first = post("/api/v1/users", "{\"name\":\"X\",\"email\":\"bad\"}", "Idempotency-Key", key);
+        ResponseEntity<Map> retry = post("/api/v1/users", "{\"name\":\"X\",\"email\":\"bad\"}", "Idempotency-Key", key);
+        assertThat(first.getStatusCode().value()).isEqualTo(400);
+        assertThat(retry.getStatusCode().value()).isEqualTo(400);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+    }
+
+    @Test
+    void ifMatchGuardsAgainstLostUpdates() {
+        String user = registerUser("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.com");
+
+        ResponseEntity<Map> current = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":36}", "If-Match", "\"1\"");
+        assertThat(current.getStatusCode().value()).isEqualTo(200);
+        assertThat(current.getHeaders().getETag()).isEqualTo("\"2\"");
+
+        ResponseEntity<Map> stale = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":37}", "If-Match", "\"1\"");
+        assertThat(stale.getStatusCode().value()).isEqualTo(412);
+        assertThat(stale.getBody()).containsEntry("type", "urn:tributary:problem:stale-version").containsEntry("currentVersion", 2);
+
+        ResponseEntity<Map> malformed = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":37}", "If-Match", "v2");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aPatchMustChangeSomethingValid() {
+        String user = registerUser("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.com");
+        ResponseEntity<Map> empty = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{}");
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map> tooYoung = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":12,\"bio\":null}");
+        assertThat(tooYoung.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, String>>) tooYoung.getBody().get("errors")).extracting(e -> e.get("field")).contains("age");
+    }
+
+    @Test
+    void unknownAggregatesAre404AndUnknownReferences422() {
+        assertThat(post("/api/v1/orders/" + UUID.randomUUID() + "/cancel", null).getStatusCode().value()).isEqualTo(404);
+        assertThat(post("/api/v1/products/" + UUID.randomUUID() + "/restock", "{\"quantity\":1}").getStatusCode().value())
+                .isEqualTo(404);
+        ResponseEntity<Map> order = post("/api/v1/orders",
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"x\",\"quantity\":1}]}".formatted(UUID.randomUUID()));
+        assertThat(order.getStatusCode().value()).isEqualTo(422);
+        assertThat(order.getBody()).containsEntry("type", "urn:tributary:problem:unknown-reference");
+    }
+
+    @Test
+    void bodiesOverOneMebibyteAre413() {
+        String huge = "{\"name\":\"" + "a".repeat(1024 * 1024) + "\",\"email\":\"a@example.com\"}";
+        ResponseEntity<Map> answer = post("/api/v1/users", huge);
+        assertThat(answer.getStatusCode().value()).isEqualTo(413);
+        assertThat(answer.getBody()).containsEntry("type", "urn:tributary:problem:body-too-large");
+    }
+
+    @Test
+    void orderLifecycleOverHttp() {
+        String user = registerUser("Shopper", "shopper-" + UUID.randomUUID() + "@example.com");
+        String product = addProduct("LC-" + UUID.randomUUID(), "2.50", 5);
+        String order = (String) post("/api/v1/orders",
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}".formatted(user, product))
+                .getBody().get("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hasEvent(order, "OrderConfirmed"));
+
+        ResponseEntity<Map> shipped = post("/api/v1/orders/" + order + "/ship", null);
+        assertThat(shipped.getStatusCode().value()).isEqualTo(200);
+        assertThat(shipped.getBody()).containsEntry("version", 3);
+        ResponseEntity<Map> cancel = post("/api/v1/orders/" + order + "/cancel", null);
+        assertThat(cancel.getStatusCode().value()).isEqualTo(409);
+        assertThat(cancel.getBody()).containsEntry("type", "urn:tributary:problem:order-shipped");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hasEvent(product, "StockShipped"));
+
+        Map<String, Object> placed = jdbc.queryForMap("""
+                select convert_from(payload, 'UTF8')::jsonb -> 'total' ->> 'amount' as total
+                from domain_event_entry where aggregate_identifier = ? and sequence_number = 0""", order);
+        assertThat(placed).containsEntry("total", "5.00");
+    }
+
+    @Test
+    void aDeactivatedUserCannotOrder() {
+        String user = registerUser("Leaver", "leaver-" + UUID.randomUUID() + "@example.com");
+        String product = addProduct("DU-" + UUID.randomUUID(), "1.00", 5);
+        assertThat(post("/api/v1/users/" + user + "/deactivate", null).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<Map> order = post("/api/v1/orders",
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, product));
+        assertThat(order.getStatusCode().value()).isEqualTo(409);
+        assertThat(order.getBody()).containsEntry("type", "urn:tributary:problem:user-deactivated");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryCommand() {
+        Map<String, Object> document = http.getForObject("/v3/api-docs", Map.class);
+        assertThat((Map<String, Object>) document.get("paths")).containsKeys(
+                "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/{id}/email", "/api/v1/users/{id}/deactivate",
+                "/api/v1/products", "/api/v1/products/{id}", "/api/v1/products/{id}/price",
+                "/api/v1/products/{id}/restock", "/api/v1/products/{id}/discontinue",
+                "/api/v1/orders", "/api/v1/orders/{id}/cancel", "/api/v1/orders/{id}/ship");
+    }
+
+    private boolean hasEvent(String aggregateId, String eventName) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
+                Long.class, aggregateId, "%." + eventName) > 0;
+    }
+}
