@@ -1,5 +1,6 @@
 package io.tributary.command.user;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 final class UserRequests {
 
@@ -24,17 +27,57 @@ final class UserRequests {
     }
 
     /**
-     * PATCH body (JSON merge patch semantics): an absent field is unchanged; {@code "age": null} and
-     * {@code "bio": null} clear those fields. The name cannot be cleared.
+     * PATCH body with JSON merge patch semantics: an absent field is unchanged; {@code "age": null} and
+     * {@code "bio": null} clear those fields; the name cannot be cleared. A class with setters rather than a
+     * record, because only setters tell an absent field from an explicit null.
      */
-    record ChangeProfile(
-            @Size(min = 2, max = 100) @Pattern(regexp = NAME, message = "must not start or end with blanks") String name,
-            Optional<@Min(13) @Max(120) Integer> age,
-            Optional<@Size(max = 2000) String> bio) {
+    static final class ChangeProfile {
+
+        @Size(min = 2, max = 100)
+        @Pattern(regexp = NAME, message = "must not start or end with blanks")
+        private String name;
+        @Min(13)
+        @Max(120)
+        private Integer age;
+        @Size(max = 2000)
+        private String bio;
+        private final Set<String> present = new HashSet<>();
+
+        @JsonSetter("name")
+        void setName(String name) {
+            this.name = name;
+            present.add("name");
+        }
+
+        @JsonSetter("age")
+        void setAge(Integer age) {
+            this.age = age;
+            present.add("age");
+        }
+
+        @JsonSetter("bio")
+        void setBio(String bio) {
+            this.bio = bio;
+            present.add("bio");
+        }
 
         @AssertTrue(message = "must contain at least one of name, age, bio")
         public boolean isAnyFieldPresent() {
-            return name != null || age != null || bio != null;
+            return !present.isEmpty();
+        }
+
+        @AssertTrue(message = "the name cannot be removed")
+        public boolean isNameKept() {
+            return !present.contains("name") || name != null;
+        }
+
+        ChangeUserProfile toCommand(String userId, Long expectedVersion) {
+            return new ChangeUserProfile(userId, name, change("age", age), change("bio", bio), expectedVersion);
+        }
+
+        /** null: leave as is; empty: clear; a value: set. */
+        private <T> Optional<T> change(String field, T value) {
+            return present.contains(field) ? Optional.ofNullable(value) : null;
         }
     }
 

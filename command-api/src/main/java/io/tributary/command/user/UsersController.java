@@ -41,8 +41,7 @@ class UsersController {
     ResponseEntity<AggregateVersion> changeProfile(@PathVariable String id,
                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                    @Valid @RequestBody UserRequests.ChangeProfile request) {
-        return answer(new ChangeUserProfile(id, request.name(), request.age(), request.bio(),
-                IfMatch.expectedVersion(ifMatch)));
+        return answer(request.toCommand(id, IfMatch.expectedVersion(ifMatch)));
     }
 
     @PostMapping(path = "/{id}/email", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -89,6 +89,24 @@ class HttpContractIT extends CommandApiIntegrationTest {
         ResponseEntity<Map> tooYoung = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":12,\"bio\":null}");
         assertThat(tooYoung.getStatusCode().value()).isEqualTo(400);
         assertThat((List<Map<String, String>>) tooYoung.getBody().get("errors")).extracting(e -> e.get("field")).contains("age");
+        ResponseEntity<Map> noName = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"name\":null}");
+        assertThat(noName.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aPatchLeavesAbsentFieldsAloneAndClearsExplicitNulls() {
+        String user = registerUser("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.com");
+        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":36,\"bio\":\"<i>poet</i>\"}");
+        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"name\":\"Ada King\"}");
+        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"bio\":null}");
+
+        List<String> profiles = jdbc.queryForList("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%UserProfileChanged' order by sequence_number""",
+                String.class, user);
+        assertThat(profiles).hasSize(3);
+        assertThat(profiles.get(1)).contains("\"name\":\"Ada King\"", "\"age\":36", "\"bio\":\"<i>poet</i>\"");
+        assertThat(profiles.get(2)).contains("\"name\":\"Ada King\"", "\"age\":36", "\"bio\":null");
     }
 
     @Test
