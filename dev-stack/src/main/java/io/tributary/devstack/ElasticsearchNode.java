@@ -1,0 +1,169 @@
+package io.tributary.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A single Elasticsearch node from the distribution zip on Maven Central. Elasticsearch refuses to run as
+ * root, so a root launcher runs it as the unprivileged system user {@value #SERVICE_USER}.
+ */
+final class ElasticsearchNode implements ManagedServer {
+
+    static final String SERVICE_USER = "tributary";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+    private final StackConfig config;
+    private final Path dir;
+    private final Path pidFile;
+    private final Path logFile;
+    private final Adoptable process = new Adoptable();
+
+    ElasticsearchNode(StackConfig config) {
+        this.config = config;
+        this.dir = config.home().resolve("elasticsearch");
+        this.pidFile = dir.resolve("elasticsearch.pid");
+        this.logFile = config.home().resolve("logs").resolve("elasticsearch.log");
+    }
+
+    @Override
+    public String start() {
+        String url = "http://127.0.0.1:" + config.elasticsearchPort();
+        if (process.adoptFrom(pidFile) && healthy(url)) {
+            return url;
+        }
+        if (Waits.portOpen(config.elasticsearchPort())) {
+            throw new StackException("Elasticsearch: port " + config.elasticsearchPort() + " is taken by another program");
+        }
+        try {
+            Path distribution = unpack();
+            Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(dir.resolve("logs"));
+            boolean root = isRoot();
+            if (root) {
+                ensureServiceUser();
+                run(List.of("chown", "-R", SERVICE_USER + ":", dir.toString()));
+            }
+            List<String> command = new ArrayList<>();
+            if (root) {
+                command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
+            }
+            command.addAll(List.of("env", "ES_JAVA_HOME=" + Java.home(), "ES_JAVA_OPTS=-Xms512m -Xmx512m",
+                    distribution.resolve("bin").resolve("elasticsearch").toString(),
+                    "-Ediscovery.type=single-node",
+                    "-Enode.name=tributary",
+                    "-Enetwork.host=127.0.0.1",
+                    "-Ehttp.port=" + config.elasticsearchPort(),
+                    "-Etransport.port=" + config.elasticsearchTransportPort(),
+                    "-Epath.data=" + dir.resolve("data"),
+                    "-Epath.logs=" + dir.resolve("logs"),
+                    "-Expack.security.enabled=false",
+                    "-Ecluster.routing.allocation.disk.threshold_enabled=false"));
+            ChildProcess node = ChildProcess.start("Elasticsearch", command, Map.of(), dir, logFile, pidFile);
+            process.started(node);
+            if (!Waits.until(() -> healthy(url), START_TIMEOUT, node)) {
+                StackException failure = node.failure("did not become healthy on " + url + " within "
+                        + START_TIMEOUT.toSeconds() + "s");
+                node.stop();
+                throw failure;
+            }
+            return url;
+        } catch (IOException e) {
+            throw new StackException("Elasticsearch could not be prepared in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        process.stop(pidFile);
+    }
+
+    @Override
+    public void kill() {
+        process.kill();
+    }
+
+    /** {@code GET /} answers 405 in this distribution; cluster health is the readiness signal. */
+    private static boolean healthy(String url) {
+        return Waits.httpOk(url + "/_cluster/health?wait_for_status=yellow&timeout=1s", "\"status\"");
+    }
+
+    /** Unpacks the distribution once per stack folder (a marker file records a completed unpack). */
+    private Path unpack() throws IOException {
+        Path zip = Path.of(Java.buildResource("elasticsearch.distribution"));
+        String name = zip.getFileName().toString().replace(".zip", "");
+        Path target = dir.resolve(name);
+        Path marker = dir.resolve(name + ".unpacked");
+        if (Files.exists(marker)) {
+            return target;
+        }
+        Files.createDirectories(dir);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path out = dir.resolve(entry.getName()).normalize();
+                if (!out.startsWith(dir)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        try (var files = Files.walk(target.resolve("bin"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        Path jdkBin = target.resolve("jdk").resolve("bin");
+        if (Files.isDirectory(jdkBin)) {
+            try (var files = Files.walk(jdkBin)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+        Files.writeString(marker, zip.toString());
+        return target;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void ensureServiceUser() {
+        if (run(List.of("id", "-u", SERVICE_USER)) != 0
+                && run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE_USER)) != 0) {
+            throw new StackException("Elasticsearch cannot run as root and the user '" + SERVICE_USER
+                    + "' could not be created (useradd failed)");
+        }
+    }
+
+    private static int run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return -1;
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.tributary.devstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The servers Tributary needs, each resolved in this order: an explicit URL in the environment
+ * ({@code TRIBUTARY_POSTGRES_URL}, {@code TRIBUTARY_KAFKA_BOOTSTRAP}, {@code TRIBUTARY_MONGO_URI},
+ * {@code TRIBUTARY_ELASTICSEARCH_URL}), else a real local server started as a child process.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackConfig config;
+    private final Map<Server, ManagedServer> local = new EnumMap<>(Server.class);
+    private volatile StackEndpoints endpoints = new StackEndpoints(null, PostgresServer.USER, "", null, null, null);
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts (or reuses) what the config asks for, in parallel; blocks until every server is healthy. */
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.ensureStarted(config.servers());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public StackEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Starts the servers of the set that are not running yet. */
+    public synchronized void ensureStarted(Set<Server> servers) {
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("stack-start-", 0).factory())) {
+            for (Server server : servers.isEmpty() ? EnumSet.noneOf(Server.class) : EnumSet.copyOf(servers)) {
+                if (endpointOf(server) == null) {
+                    starting.add(CompletableFuture.supplyAsync(() -> resolve(server), starters)
+                            .thenAccept(endpoint -> record(server, endpoint)));
+                }
+            }
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public void stopKafka() {
+        stopLocal(Server.KAFKA);
+    }
+
+    public void startKafka() {
+        startLocal(Server.KAFKA);
+    }
+
+    public void stopElasticsearch() {
+        stopLocal(Server.ELASTICSEARCH);
+    }
+
+    public void startElasticsearch() {
+        startLocal(Server.ELASTICSEARCH);
+    }
+
+    public void stopMongo() {
+        stopLocal(Server.MONGO);
+    }
+
+    public void startMongo() {
+        startLocal(Server.MONGO);
+    }
+
+    /** Kills a server with SIGKILL, as a crash would; {@code start…} brings it back on the same port and data. */
+    public void killKafka() {
+        localServer(Server.KAFKA).kill();
+    }
+
+    @Override
+    public synchronized void close() {
+        List<Server> order = List.of(Server.ELASTICSEARCH, Server.MONGO, Server.KAFKA, Server.POSTGRES);
+        for (Server server : order) {
+            ManagedServer managed = local.remove(server);
+            if (managed != null) {
+                try {
+                    managed.stop();
+                } catch (RuntimeException e) {
+                    log.warn("{} did not stop cleanly: {}", server, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private String resolve(Server server) {
+        String explicit = System.getenv(environmentVariable(server));
+        if (explicit != null && !explicit.isBlank()) {
+            return server == Server.POSTGRES && !config.persistent() ? freshDatabase(explicit) : explicit;
+        }
+        ManagedServer managed = switch (server) {
+            case POSTGRES -> new PostgresServer(config);
+            case KAFKA -> new KafkaBroker(config);
+            case MONGO -> new MongoProtocolServer(config);
+            case ELASTICSEARCH -> new ElasticsearchNode(config);
+        };
+        long started = System.nanoTime();
+        String endpoint = managed.start();
+        synchronized (local) {
+            local.put(server, managed);
+        }
+        log.info("{} ready at {} in {} ms", server, endpoint, (System.nanoTime() - started) / 1_000_000);
+        return endpoint;
+    }
+
+    private void record(Server server, String endpoint) {
+        synchronized (local) {
+            recordLocked(server, endpoint);
+        }
+    }
+
+    private void recordLocked(Server server, String endpoint) {
+        if (server == Server.POSTGRES && System.getenv("TRIBUTARY_POSTGRES_URL") != null) {
+            endpoints = new StackEndpoints(endpoint, envOr("TRIBUTARY_POSTGRES_USER", PostgresServer.USER),
+                    envOr("TRIBUTARY_POSTGRES_PASSWORD", ""), endpoints.kafkaBootstrapServers(), endpoints.mongoUri(),
+                    endpoints.elasticsearchUrl());
+        } else {
+            endpoints = endpoints.with(server, endpoint);
+        }
+    }
+
+    private String endpointOf(Server server) {
+        return switch (server) {
+            case POSTGRES -> endpoints.postgresJdbcUrl();
+            case KAFKA -> endpoints.kafkaBootstrapServers();
+            case MONGO -> endpoints.mongoUri();
+            case ELASTICSEARCH -> endpoints.elasticsearchUrl();
+        };
+    }
+
+    private void stopLocal(Server server) {
+        localServer(server).stop();
+    }
+
+    private void startLocal(Server server) {
+        localServer(server).start();
+    }
+
+    private ManagedServer localServer(Server server) {
+        synchronized (local) {
+            ManagedServer managed = local.get(server);
+            if (managed == null) {
+                throw new IllegalStateException(server + " is not a local server of this stack");
+            }
+            return managed;
+        }
+    }
+
+    /** Tests on a shared PostgreSQL server each get a database of their own. */
+    private static String freshDatabase(String serverUrl) {
+        String database = "tributary_test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = DriverManager.getConnection(serverUrl,
+                envOr("TRIBUTARY_POSTGRES_USER", PostgresServer.USER), envOr("TRIBUTARY_POSTGRES_PASSWORD", ""))) {
+            connection.createStatement().execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new StackException("PostgreSQL at " + serverUrl + ": cannot create a test database: " + e.getMessage(), e);
+        }
+        int slash = serverUrl.lastIndexOf('/');
+        int query = serverUrl.indexOf('?', slash);
+        return serverUrl.substring(0, slash + 1) + database + (query < 0 ? "" : serverUrl.substring(query));
+    }
+
+    private static String environmentVariable(Server server) {
+        return switch (server) {
+            case POSTGRES -> "TRIBUTARY_POSTGRES_URL";
+            case KAFKA -> "TRIBUTARY_KAFKA_BOOTSTRAP";
+            case MONGO -> "TRIBUTARY_MONGO_URI";
+            case ELASTICSEARCH -> "TRIBUTARY_ELASTICSEARCH_URL";
+        };
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,140 @@
+package io.tributary.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The local run: {@code up} starts the four servers and the three services; {@code stack} only the servers.
+ * Data stays in {@code .tributary/}; Ctrl-C stops everything. A second launcher refuses to start while the
+ * first runs; after a crash the next one stops the orphaned services and reuses the servers and their data.
+ */
+public final class LocalSystem {
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("command-api", 8081), new Service("projections", 8083), new Service("query-api", 8082));
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(180);
+
+    private LocalSystem() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "up" : args[0];
+        if (!command.equals("up") && !command.equals("stack")) {
+            System.err.println("usage: LocalSystem up|stack");
+            System.exit(2);
+        }
+        Path root = ProjectRoot.find();
+        StackConfig config = StackConfig.local();
+        Path runDir = config.home().resolve("run");
+        try {
+            claimLauncher(runDir);
+            stopOrphanedServices(runDir);
+        } catch (StackException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+
+        List<ServiceProcess> services = new ArrayList<>();
+        LocalStack[] stack = new LocalStack[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Tributary...");
+            services.reversed().forEach(ServiceProcess::stop);
+            if (stack[0] != null) {
+                stack[0].close();
+            }
+            ChildProcess.deletePidFile(runDir.resolve("launcher.pid"));
+            stopped.countDown();
+            System.out.println("Stopped.");
+        }, "tributary-stop"));
+
+        try {
+            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch and the Mongo-protocol server (data in "
+                    + config.home() + ")...");
+            stack[0] = LocalStack.start(config);
+            StackEndpoints endpoints = stack[0].endpoints();
+            if (command.equals("up")) {
+                System.out.println("Starting command-api, projections and query-api...");
+                for (Service service : SERVICES) {
+                    services.add(ServiceProcess.start(service.name(), service.jar(root), service.port(),
+                            endpoints.springEnvironment(), runDir.resolve(service.name() + ".log"),
+                            SERVICE_START_TIMEOUT));
+                }
+            }
+            printSummary(endpoints, services, config.home());
+        } catch (StackException e) {
+            System.err.println("\n" + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private static void printSummary(StackEndpoints endpoints, List<ServiceProcess> services, Path home) {
+        StringBuilder summary = new StringBuilder("\nTributary is running. Ctrl-C stops everything.\n\n");
+        for (ServiceProcess service : services) {
+            summary.append("  %-14s %s%n".formatted(service.name(), service.baseUrl()));
+        }
+        summary.append("  %-14s %s%n".formatted("PostgreSQL", endpoints.postgresJdbcUrl()))
+                .append("  %-14s %s%n".formatted("Kafka", endpoints.kafkaBootstrapServers()))
+                .append("  %-14s %s%n".formatted("MongoDB", endpoints.mongoUri()))
+                .append("  %-14s %s%n".formatted("Elasticsearch", endpoints.elasticsearchUrl()))
+                .append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
+        System.out.println(summary);
+    }
+
+    /** One launcher at a time per stack folder. */
+    private static void claimLauncher(Path runDir) {
+        Path pidFile = runDir.resolve("launcher.pid");
+        ChildProcess.runningFrom(pidFile).ifPresent(other -> {
+            throw new StackException("Tributary is already running (launcher pid " + other.pid()
+                    + "); stop it with Ctrl-C first.");
+        });
+        try {
+            Files.createDirectories(runDir);
+            Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new StackException("cannot write " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Services are stateless: ones left by a crashed launcher are stopped and started afresh. */
+    private static void stopOrphanedServices(Path runDir) {
+        for (Service service : SERVICES) {
+            Path pidFile = runDir.resolve(service.name() + ".pid");
+            ChildProcess.runningFrom(pidFile).ifPresent(orphan -> {
+                System.out.println("Stopping " + service.name() + " left running by an earlier launcher (pid " + orphan.pid() + ")");
+                orphan.destroy();
+                orphan.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                    orphan.destroyForcibly();
+                    return orphan;
+                }).join();
+            });
+            ChildProcess.deletePidFile(pidFile);
+        }
+    }
+
+    private record Service(String name, int port) {
+
+        Path jar(Path root) {
+            Path target = root.resolve(name).resolve("target");
+            try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+                return files.filter(file -> {
+                            String fileName = file.getFileName().toString();
+                            return fileName.startsWith(name + "-") && fileName.endsWith(".jar")
+                                    && !fileName.endsWith("-plain.jar") && !fileName.endsWith("-sources.jar");
+                        })
+                        .findFirst()
+                        .orElseThrow(() -> new StackException(name + " jar not found in " + target
+                                + "; build it with ./mvnw -DskipTests install (or run ./tributary up without --no-build)"));
+            } catch (IOException e) {
+                throw new StackException("cannot look into " + target + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

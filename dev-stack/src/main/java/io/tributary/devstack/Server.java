@@ -1,0 +1,6 @@
+package io.tributary.devstack;
+
+/** The servers Tributary needs. */
+public enum Server {
+    POSTGRES, KAFKA, MONGO, ELASTICSEARCH
+}

@@ -1,0 +1,55 @@
+package io.tributary.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What to start and where.
+ *
+ * @param home       the one folder for unpacked servers, data, logs and pid files
+ * @param persistent keep data across starts (local run) or start from nothing (tests)
+ */
+public record StackConfig(Path home, boolean persistent, Set<Server> servers, int postgresPort, int kafkaPort,
+                          int kafkaControllerPort, int mongoPort, int elasticsearchPort, int elasticsearchTransportPort) {
+
+    /** The local run: {@code <project root>/.tributary}, fixed well-known ports, data kept. */
+    public static StackConfig local() {
+        return new StackConfig(ProjectRoot.find().resolve(".tributary"), true, EnumSet.allOf(Server.class),
+                15432, 9092, 9093, 27017, 9200, 9300);
+    }
+
+    /** Tests: fresh data under the calling module's target folder, free ports. */
+    public static StackConfig forTests(Set<Server> servers) {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            // Readable by others: Elasticsearch runs as an unprivileged user when the tests run as root.
+            Path home = Files.createTempDirectory(target.toAbsolutePath(), "test-stack-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            return new StackConfig(home, false, EnumSet.copyOf(servers), freePort(), freePort(), freePort(),
+                    freePort(), freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public StackConfig withServers(Set<Server> wanted) {
+        return new StackConfig(home, persistent, EnumSet.copyOf(wanted), postgresPort, kafkaPort, kafkaControllerPort,
+                mongoPort, elasticsearchPort, elasticsearchTransportPort);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.tributary.devstack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where the running servers are; null for a server that was not asked for. */
+public record StackEndpoints(String postgresJdbcUrl, String postgresUser, String postgresPassword,
+                             String kafkaBootstrapServers, String mongoUri, String elasticsearchUrl) {
+
+    /** Spring property names and values, e.g. for {@code @DynamicPropertySource}. */
+    public Map<String, String> springProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        putIfSet(properties, "spring.datasource.url", postgresJdbcUrl);
+        putIfSet(properties, "spring.datasource.username", postgresJdbcUrl == null ? null : postgresUser);
+        putIfSet(properties, "spring.datasource.password", postgresJdbcUrl == null ? null : postgresPassword);
+        putIfSet(properties, "spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        putIfSet(properties, "spring.data.mongodb.uri", mongoUri);
+        putIfSet(properties, "spring.elasticsearch.uris", elasticsearchUrl);
+        return properties;
+    }
+
+    /** The same as environment variables, for service processes. */
+    public Map<String, String> springEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        springProperties().forEach((name, value) ->
+                environment.put(name.toUpperCase().replace('.', '_').replace("-", ""), value));
+        return environment;
+    }
+
+    StackEndpoints with(Server server, String value) {
+        return switch (server) {
+            case POSTGRES -> new StackEndpoints(value, postgresUser, postgresPassword, kafkaBootstrapServers, mongoUri,
+                    elasticsearchUrl);
+            case KAFKA -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword, value, mongoUri,
+                    elasticsearchUrl);
+            case MONGO -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword, kafkaBootstrapServers,
+                    value, elasticsearchUrl);
+            case ELASTICSEARCH -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword,
+                    kafkaBootstrapServers, mongoUri, value);
+        };
+    }
+
+    private static void putIfSet(Map<String, String> properties, String name, String value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
+    }
+}

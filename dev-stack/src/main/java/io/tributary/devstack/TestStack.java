@@ -1,0 +1,33 @@
+package io.tributary.devstack;
+
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The stack of one test JVM: started on first use with fresh data and free ports, extended on demand, and
+ * stopped when the JVM exits.
+ */
+public final class TestStack {
+
+    private static LocalStack stack;
+
+    private TestStack() {
+    }
+
+    /** All four servers. */
+    public static LocalStack shared() {
+        return shared(Server.values());
+    }
+
+    /** Only the servers a test needs; others are started when a later test asks for them. */
+    public static synchronized LocalStack shared(Server... servers) {
+        EnumSet<Server> wanted = servers.length == 0 ? EnumSet.noneOf(Server.class) : EnumSet.copyOf(List.of(servers));
+        if (stack == null) {
+            stack = LocalStack.start(StackConfig.forTests(wanted));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+        } else {
+            stack.ensureStarted(wanted);
+        }
+        return stack;
+    }
+}
