@@ -1,6 +1,7 @@
 package io.tributary.command;
 
 import io.tributary.devstack.LocalStack;
+import io.tributary.devstack.Server;
 import io.tributary.devstack.TestStack;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,7 @@ import java.util.Map;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class CommandApiIntegrationTest {
 
-    private static final LocalStack STACK = TestStack.shared(TestStack.Server.POSTGRES, TestStack.Server.KAFKA);
+    private static final LocalStack STACK = TestStack.shared(Server.POSTGRES, Server.KAFKA);
 
     @Autowired
     protected TestRestTemplate http;

@@ -40,6 +40,7 @@ final class KafkaBroker implements ManagedServer {
         }
         try {
             Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(logFile.getParent());
             Path properties = writeServerProperties();
             Path log4j = writeLog4jConfig();
             if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
