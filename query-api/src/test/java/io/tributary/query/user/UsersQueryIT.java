@@ -1,0 +1,224 @@
+package io.tributary.query.user;
+
+import com.mongodb.client.MongoCollection;
+import io.tributary.devstack.LocalStack;
+import io.tributary.devstack.Server;
+import io.tributary.devstack.TestStack;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The user endpoints on the real Mongo-protocol server and Elasticsearch, seeded the way the projections write. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tributary.consistency.max-wait=600ms")
+@SuppressWarnings({"rawtypes", "unchecked"})
+class UsersQueryIT {
+
+    private static final LocalStack STACK = TestStack.shared(Server.MONGO, Server.ELASTICSEARCH);
+    private static final HttpClient ELASTIC = HttpClient.newHttpClient();
+    private static final String ADA = UUID.randomUUID().toString();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @BeforeAll
+    static void createSearchIndex() throws Exception {
+        elastic("PUT", "/users_v1", """
+                {"mappings":{"properties":{"userId":{"type":"keyword"},
+                  "name":{"type":"text","fields":{"keyword":{"type":"keyword"}}},
+                  "email":{"type":"text","analyzer":"simple","fields":{"keyword":{"type":"keyword"}}},
+                  "registeredAt":{"type":"date"},"version":{"type":"long"}}},
+                 "aliases":{"users":{}}}""");
+        indexUser(ADA, "Ada Lovelace", "ada.lovelace@example.com", 1);
+    }
+
+    @Test
+    void aUserByIdCarriesItsVersionAsETag() {
+        seedView(ADA, "Ada Lovelace", "ada.lovelace@example.com", 1);
+
+        ResponseEntity<Map> answer = http.getForEntity("/api/v1/users/" + ADA, Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("id", ADA).containsEntry("name", "Ada Lovelace")
+                .containsEntry("email", "ada.lovelace@example.com").containsEntry("version", 1);
+        assertThat(answer.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(answer.getHeaders().getCacheControl()).contains("no-cache").contains("private");
+    }
+
+    @Test
+    void aMatchingIfNoneMatchIs304() {
+        String id = UUID.randomUUID().toString();
+        seedView(id, "Grace Hopper", "grace@example.com", 3);
+
+        assertThat(get("/api/v1/users/" + id, "If-None-Match", "\"3\"").getStatusCode().value()).isEqualTo(304);
+        assertThat(get("/api/v1/users/" + id, "If-None-Match", "W/\"3\"").getStatusCode().value()).isEqualTo(304);
+        assertThat(get("/api/v1/users/" + id, "If-None-Match", "\"1\", \"3\"").getStatusCode().value()).isEqualTo(304);
+        ResponseEntity<Map> changed = get("/api/v1/users/" + id, "If-None-Match", "\"2\"");
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+        assertThat(changed.getBody()).containsEntry("version", 3);
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreProblems() {
+        ResponseEntity<Map> unknown = http.getForEntity("/api/v1/users/" + UUID.randomUUID(), Map.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unknown.getBody()).containsEntry("type", "urn:tributary:problem:not-found");
+
+        ResponseEntity<Map> malformed = http.getForEntity("/api/v1/users/{id}", Map.class, "{\"$gt\":\"\"}");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, String>>) malformed.getBody().get("errors")).extracting(e -> e.get("parameter")).containsExactly("id");
+    }
+
+    @Test
+    void searchFindsByNameAndByEmailFragment() {
+        assertThat(ids(http.getForEntity("/api/v1/users?q=lovelace", Map.class))).contains(ADA);
+        assertThat(ids(http.getForEntity("/api/v1/users?q=Ada Lovelase", Map.class))).as("fuzzy").contains(ADA);
+        ResponseEntity<Map> byEmail = http.getForEntity("/api/v1/users?q=ada.lovelace@example.com", Map.class);
+        assertThat(ids(byEmail)).contains(ADA);
+        Map<String, Object> first = ((List<Map<String, Object>>) byEmail.getBody().get("items")).getFirst();
+        assertThat(first).containsEntry("version", 1);
+    }
+
+    @Test
+    void queryTextIsNeverInterpreted() {
+        for (String text : List.of("*:*", "name:* OR 1=1", "{\"$gt\":\"\"}", "\\", "\"", "[", "AND (", "${jndi:x}")) {
+            ResponseEntity<Map> answer = http.getForEntity("/api/v1/users?q={q}", Map.class, text);
+            assertThat(answer.getStatusCode().value()).as(text).isEqualTo(200);
+            assertThat(ids(answer)).as(text).doesNotContain(ADA);
+        }
+    }
+
+    @Test
+    void badSearchParametersAreNamed() {
+        assertThat(parameterOf(http.getForEntity("/api/v1/users", Map.class))).isEqualTo("q");
+        assertThat(parameterOf(http.getForEntity("/api/v1/users?q={q}", Map.class, "   "))).isEqualTo("q");
+        assertThat(parameterOf(http.getForEntity("/api/v1/users?q=ada&limit=0", Map.class))).isEqualTo("limit");
+        assertThat(parameterOf(http.getForEntity("/api/v1/users?q=ada&limit=abc", Map.class))).isEqualTo("limit");
+        assertThat(parameterOf(get("/api/v1/users/" + ADA, "Consistency-Token", "user:x"))).isEqualTo("Consistency-Token");
+    }
+
+    @Test
+    void aConsistencyTokenWaitsUntilTheViewHasTheVersion() {
+        String id = UUID.randomUUID().toString();
+        seedView(id, "Alan Turing", "alan@example.com", 1);
+        CompletableFuture.runAsync(() -> seedView(id, "Alan M. Turing", "alan@example.com", 2),
+                CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
+
+        ResponseEntity<Map> answer = get("/api/v1/users/" + id, "Consistency-Token", "user:" + id + ":2");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("version", 2).containsEntry("name", "Alan M. Turing");
+    }
+
+    @Test
+    void aViewThatDoesNotCatchUpIs503WithRetryAfter() {
+        String id = UUID.randomUUID().toString();
+        seedView(id, "Alan Turing", "alan@example.com", 1);
+
+        long started = System.nanoTime();
+        ResponseEntity<Map> answer = get("/api/v1/users/" + id, "Consistency-Token", "user:" + id + ":5");
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(answer.getBody()).containsEntry("type", "urn:tributary:problem:view-not-ready");
+        assertThat(waited).isBetween(Duration.ofMillis(550), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void tokensOfOtherAggregateTypesAreIgnored() {
+        ResponseEntity<Map> answer = get("/api/v1/users/" + ADA, "Consistency-Token", "order:" + UUID.randomUUID() + ":9");
+        assertThat(answer.getStatusCode().value()).isIn(200, 404);
+    }
+
+    @Test
+    void searchWaitsForTheIndexedVersion() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CompletableFuture.runAsync(() -> {
+            try {
+                indexUser(id, "Barbara Liskov", "barbara@example.com", 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+
+        ResponseEntity<Map> answer = get("/api/v1/users?q=liskov", "Consistency-Token", "user:" + id + ":1");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(ids(answer)).contains(id);
+    }
+
+    private ResponseEntity<Map> get(String path, String header, String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(header, value);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+    }
+
+    private void seedView(String id, String name, String email, long version) {
+        mongo.getCollection("view_registry").replaceOne(new Document("_id", "users"),
+                new Document("_id", "users").append("collection", "users_v1"),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        MongoCollection<Document> users = mongo.getCollection("users_v1");
+        users.replaceOne(new Document("_id", id), new Document("_id", id).append("userId", id).append("name", name)
+                        .append("email", email).append("registeredAt", Date.from(Instant.parse("2026-11-01T10:00:00Z")))
+                        .append("version", version).append("position", version),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    private static void indexUser(String id, String name, String email, long version) throws Exception {
+        elastic("PUT", "/users_v1/_doc/" + id + "?version=" + version + "&version_type=external&refresh=true",
+                "{\"userId\":\"%s\",\"name\":\"%s\",\"email\":\"%s\",\"registeredAt\":\"2026-11-01T10:00:00Z\",\"version\":%d}"
+                        .formatted(id, name, email, version));
+    }
+
+    private static void elastic(String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = ELASTIC.send(HttpRequest.newBuilder(URI.create(STACK.endpoints().elasticsearchUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+    }
+
+    private static List<String> ids(ResponseEntity<Map> answer) {
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        return ((List<Map<String, Object>>) answer.getBody().get("items")).stream().map(item -> (String) item.get("id")).toList();
+    }
+
+    private static String parameterOf(ResponseEntity<Map> answer) {
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        return ((List<Map<String, String>>) answer.getBody().get("errors")).getFirst().get("parameter");
+    }
+}
