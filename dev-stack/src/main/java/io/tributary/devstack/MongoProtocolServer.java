@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The Mongo-protocol server (mongo-java-server) as its own process: H2 storage when persistent. */
+/** The Mongo-protocol server (mongo-java-server) as its own process, storing in an H2 file. */
 final class MongoProtocolServer implements ManagedServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -43,10 +43,9 @@ final class MongoProtocolServer implements ManagedServer {
         }
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx384m",
                 "-cp", Java.buildResource("mongo-server.classpath") + File.pathSeparator + Java.locationOf(MongoServerMain.class),
-                MongoServerMain.class.getName(), "--port", Integer.toString(config.mongoPort())));
-        if (config.persistent()) {
-            command.addAll(List.of("--file", dir.resolve("tributary.mv").toString()));
-        }
+                MongoServerMain.class.getName(), "--port", Integer.toString(config.mongoPort()),
+                // On disk also for tests (in their fresh folder), so a stop and start keeps the data.
+                "--file", dir.resolve("tributary.mv").toString()));
         ChildProcess server = ChildProcess.start("Mongo-protocol server", command, Map.of(), dir, logFile, pidFile);
         process.started(server);
         if (!Waits.until(() -> Waits.portOpen(config.mongoPort()), START_TIMEOUT, server)) {

@@ -160,6 +160,13 @@ class UsersQueryIT {
     }
 
     @Test
+    void healthIsUpWithBothStores() {
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode().value()).as(String.valueOf(health.getBody())).isEqualTo(200);
+        assertThat((Map<String, Object>) health.getBody().get("components")).containsKeys("mongo", "elasticsearch");
+    }
+
+    @Test
     void tokensOfOtherAggregateTypesAreIgnored() {
         ResponseEntity<Map> answer = get("/api/v1/users/" + ADA, "Consistency-Token", "order:" + UUID.randomUUID() + ":9");
         assertThat(answer.getStatusCode().value()).isIn(200, 404);

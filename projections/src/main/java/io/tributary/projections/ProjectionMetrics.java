@@ -1,0 +1,80 @@
+package io.tributary.projections;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.projections.envelope.EventEnvelope;
+import io.tributary.projections.view.WriteOutcome;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Per projection: the highest global event-store position applied (the base for lag and read-your-writes
+ * checks), events by outcome, failed attempts, and records sent to a dead-letter topic.
+ */
+@Component
+public class ProjectionMetrics {
+
+    static final String POSITION = "tributary.projection.position";
+    static final String EVENTS = "tributary.projection.events";
+    static final String FAILED_ATTEMPTS = "tributary.projection.failed.attempts";
+    static final String DEAD_LETTERS = "tributary.projection.dead.letters";
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> positions = new ConcurrentHashMap<>();
+
+    public ProjectionMetrics(MeterRegistry registry, List<Projection> projections) {
+        this.registry = registry;
+        projections.forEach(projection -> positionOf(projection.name()));
+    }
+
+    public void handled(String projection, EventEnvelope event, WriteOutcome outcome) {
+        positionOf(projection).accumulateAndGet(event.position(), Math::max);
+        Counter.builder(EVENTS)
+                .description("Events handled by a projection, by outcome")
+                .tag("projection", projection)
+                .tag("outcome", outcome.label())
+                .register(registry)
+                .increment();
+    }
+
+    /** @param reason {@code store-unavailable} (waited out) or {@code error} (retried a bounded number of times) */
+    public void failedAttempt(String projection, String reason) {
+        Counter.builder(FAILED_ATTEMPTS)
+                .description("Failed attempts to apply a record, before a retry")
+                .tag("projection", projection)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    public void deadLettered(String projection, String topic, String reason) {
+        Counter.builder(DEAD_LETTERS)
+                .description("Records a projection gave up on and sent to the dead-letter topic")
+                .tag("projection", projection)
+                .tag("topic", topic)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /** The highest global position this projection has applied since the process started; -1 before the first. */
+    public long position(String projection) {
+        return positionOf(projection).get();
+    }
+
+    private AtomicLong positionOf(String projection) {
+        return positions.computeIfAbsent(projection, name -> {
+            AtomicLong position = new AtomicLong(-1);
+            Gauge.builder(POSITION, position, AtomicLong::get)
+                    .description("Highest global event-store position applied by the projection")
+                    .tag("projection", name)
+                    .register(registry);
+            return position;
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package io.tributary.projections.kafka;
+
+import io.tributary.projections.ProjectionMetrics;
+import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.view.ViewStoreUnavailableException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * How the projection listeners fail (Spring Boot gives this handler to every listener container):
+ * <ul>
+ *     <li>a record that can never be applied ({@link UnreadableEventException}) goes straight to the
+ *     dead-letter topic;</li>
+ *     <li>a view store outage ({@link ViewStoreUnavailableException}) is waited out with a capped exponential
+ *     back-off and never dead-lettered: the projection stalls in order and resumes where it stopped, while the
+ *     other projections, in their own consumer groups, carry on;</li>
+ *     <li>any other failure is retried with a bounded exponential back-off, then dead-lettered.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionRetryProperties.class)
+class KafkaErrorHandlingConfig {
+
+    @Bean
+    DefaultErrorHandler projectionErrorHandler(DeadLetterRecoverer deadLetters, ProjectionMetrics metrics,
+                                               ProjectionRetryProperties retry) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, boundedBackOff(retry));
+        BackOff untilStoreIsBack = outageBackOff(retry);
+        handler.setBackOffFunction((record, failure) ->
+                ListenerFailures.causedBy(failure, ViewStoreUnavailableException.class) ? untilStoreIsBack : null);
+        handler.addNotRetryableExceptions(UnreadableEventException.class);
+        handler.setRetryListeners(new FailedAttemptListener(metrics));
+        return handler;
+    }
+
+    private static BackOff boundedBackOff(ProjectionRetryProperties retry) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        return backOff;
+    }
+
+    private static BackOff outageBackOff(ProjectionRetryProperties retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.outageMaxInterval().toMillis());
+        return backOff;
+    }
+}

@@ -1,0 +1,12 @@
+package io.tributary.projections.view;
+
+/**
+ * The view's store could not be reached or is overloaded. Unlike a failure caused by the event itself, this
+ * says nothing about the event, so it is retried until the store is back instead of being dead-lettered.
+ */
+public class ViewStoreUnavailableException extends RuntimeException {
+
+    public ViewStoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

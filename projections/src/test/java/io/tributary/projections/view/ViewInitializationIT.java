@@ -1,0 +1,80 @@
+package io.tributary.projections.view;
+
+import io.tributary.projections.ProjectionsIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Several instances starting at once must all end up with one index, one alias and one registry entry. */
+class ViewInitializationIT extends ProjectionsIntegrationTest {
+
+    private static final int INSTANCES = 6;
+
+    @Autowired
+    SearchIndexInitializer searchIndexInitializer;
+    @Autowired
+    ViewRegistry viewRegistry;
+
+    @Test
+    void concurrentStartsCreateTheIndexAndAliasOnce() throws Exception {
+        ViewVersion view = new ViewVersion("concurrent_start", 1);
+
+        runConcurrently(() -> searchIndexInitializer.ensureIndexAndAlias(view, "search/users_v1.json"));
+
+        assertThat(elasticsearch.indices().getAlias(alias -> alias.name(view.name())).result())
+                .containsOnlyKeys(view.physicalName());
+        assertThat(elasticsearch.indices().getMapping(get -> get.index(view.physicalName()))
+                .get(view.physicalName()).mappings().properties()).containsKeys("userId", "name", "email");
+    }
+
+    @Test
+    void concurrentStartsRegisterTheViewOnce() throws Exception {
+        ViewVersion view = new ViewVersion("concurrent_registry", 1);
+
+        runConcurrently(() -> viewRegistry.registerIfAbsent(view));
+
+        assertThat(viewRegistry.activeCollection(view.name())).contains(view.physicalName());
+    }
+
+    @Test
+    void aStartingOlderVersionDoesNotTakeBackASwitchedView() throws IOException {
+        ViewVersion current = new ViewVersion("switched", 1);
+        ViewVersion rebuilt = new ViewVersion("switched", 2);
+        viewRegistry.registerIfAbsent(rebuilt);
+        searchIndexInitializer.ensureIndexAndAlias(rebuilt, "search/users_v1.json");
+
+        viewRegistry.registerIfAbsent(current);
+        searchIndexInitializer.ensureIndexAndAlias(current, "search/users_v1.json");
+
+        assertThat(viewRegistry.activeCollection("switched")).contains("switched_v2");
+        assertThat(elasticsearch.indices().getAlias(alias -> alias.name("switched")).result())
+                .containsOnlyKeys("switched_v2");
+    }
+
+    /** Runs {@code start} on several threads released at the same moment; fails if any of them failed. */
+    private static void runConcurrently(Runnable start) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(INSTANCES);
+        List<Callable<Void>> starts = IntStream.range(0, INSTANCES)
+                .mapToObj(i -> (Callable<Void>) () -> {
+                    together.await();
+                    start.run();
+                    return null;
+                })
+                .toList();
+        try (ExecutorService instances = Executors.newFixedThreadPool(INSTANCES)) {
+            for (Future<Void> done : instances.invokeAll(starts)) {
+                done.get();
+            }
+        }
+    }
+}
