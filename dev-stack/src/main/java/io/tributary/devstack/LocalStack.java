@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 /**
  * The servers Tributary needs, each resolved in this order: an explicit URL in the environment
  * ({@code TRIBUTARY_POSTGRES_URL}, {@code TRIBUTARY_KAFKA_BOOTSTRAP}, {@code TRIBUTARY_MONGO_URI},
- * {@code TRIBUTARY_ELASTICSEARCH_URL}), else a real local server started as a child process.
+ * {@code TRIBUTARY_ELASTICSEARCH_URL}), else a Testcontainers container where a Docker engine runs, else a
+ * real local server started as a child process.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -116,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
         if (explicit != null && !explicit.isBlank()) {
             return server == Server.POSTGRES && !config.persistent() ? freshDatabase(explicit) : explicit;
         }
-        ManagedServer managed = switch (server) {
+        ManagedServer managed = ContainerServer.dockerAvailable() ? new ContainerServer(server) : switch (server) {
             case POSTGRES -> new PostgresServer(config);
             case KAFKA -> new KafkaBroker(config);
             case MONGO -> new MongoProtocolServer(config);
