@@ -41,7 +41,7 @@ final class ContainerServer implements ManagedServer {
                 yield postgres.getJdbcUrl();
             }
             case KAFKA -> {
-                KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+                KafkaContainer kafka = new KafkaContainer("apache/kafka:4.3.1");
                 startContainer(kafka);
                 yield kafka.getBootstrapServers();
             }
