@@ -2,7 +2,6 @@ package io.tributary.query.user;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,11 +51,24 @@ class UserSearch {
         }
     }
 
-    /** The document version (= aggregate version, by external versioning); 0 when not indexed yet. */
-    long versionOf(String id) {
+    /**
+     * The version searches see now (= aggregate version, by external versioning); 0 when not searchable yet.
+     * Asked through a search rather than a get: a get sees a write at once, a search only after the index
+     * refreshed, and read-your-writes must wait for what the client will actually query.
+     */
+    long searchableVersionOf(String id) {
         try {
-            GetResponse<ObjectNode> document = client.get(get -> get.index(ALIAS).id(id).sourceExcludes("*"), ObjectNode.class);
-            return document.found() && document.version() != null ? document.version() : 0;
+            SearchResponse<Void> response = client.search(search -> search
+                    .index(ALIAS)
+                    .size(1)
+                    .version(true)
+                    .source(source -> source.fetch(false))
+                    .query(query -> query.ids(ids -> ids.values(id))), Void.class);
+            return response.hits().hits().stream()
+                    .map(Hit::version)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(0L);
         } catch (ElasticsearchException e) {
             if (isMissingIndex(e)) {
                 return 0;

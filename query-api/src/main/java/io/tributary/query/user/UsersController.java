@@ -68,7 +68,7 @@ class UsersController {
             throw new InvalidParameterException("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         int size = parseLimit(limit);
-        consistency.await(tokens, AggregateType.USER, search::versionOf);
+        consistency.await(tokens, AggregateType.USER, search::searchableVersionOf);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(search.search(text.strip(), size));
     }
 
