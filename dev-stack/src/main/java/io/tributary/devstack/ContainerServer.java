@@ -24,6 +24,12 @@ final class ContainerServer implements ManagedServer {
         if ("false".equalsIgnoreCase(System.getenv("TRIBUTARY_TESTCONTAINERS"))) {
             return false;
         }
+        // Cheap check first: without a socket or DOCKER_HOST, Testcontainers would only log its failed probes.
+        boolean socket = java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+        if (!socket && System.getenv("DOCKER_HOST") == null) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {

@@ -21,6 +21,7 @@ final class KafkaBroker implements ManagedServer {
     private final Path pidFile;
     private final Path logFile;
     private final Adoptable process = new Adoptable();
+    private long logOffset;
 
     KafkaBroker(StackConfig config) {
         this.config = config;
@@ -46,6 +47,7 @@ final class KafkaBroker implements ManagedServer {
             if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
                 format(properties, log4j);
             }
+            logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
             List<String> command = javaCommand(log4j, "kafka.Kafka", properties.toString());
             ChildProcess broker = ChildProcess.start("Kafka", command, Map.of(), dir, logFile, pidFile);
             process.started(broker);
@@ -70,8 +72,15 @@ final class KafkaBroker implements ManagedServer {
         process.kill();
     }
 
+    /** Only what this start wrote counts: the log is appended to across starts. */
     private boolean logShowsStarted() {
-        return ChildProcess.tail(logFile, 200).contains("Kafka Server started");
+        try (var channel = Files.newByteChannel(logFile)) {
+            channel.position(logOffset);
+            byte[] written = java.nio.channels.Channels.newInputStream(channel).readAllBytes();
+            return new String(written, java.nio.charset.StandardCharsets.UTF_8).contains("Kafka Server started");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void format(Path properties, Path log4j) throws IOException {

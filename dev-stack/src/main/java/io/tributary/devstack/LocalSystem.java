@@ -62,7 +62,8 @@ public final class LocalSystem {
             if (command.equals("up")) {
                 System.out.println("Starting command-api, projections and query-api...");
                 for (Service service : SERVICES) {
-                    services.add(ServiceProcess.start(service.name(), service.jar(root), service.port(),
+                    services.add(ServiceProcess.start(service.name(), service.jar(root),
+                            service.port() + StackConfig.portOffset(),
                             endpoints.springEnvironment(), runDir.resolve(service.name() + ".log"),
                             SERVICE_START_TIMEOUT));
                 }

@@ -30,7 +30,8 @@ final class PostgresServer implements ManagedServer {
     public String start() {
         String url = "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/postgres";
         if (Waits.portOpen(config.postgresPort())) {
-            if (config.persistent() && answers(url)) {
+            // Only our own server (its postmaster runs from our data folder) is reused.
+            if (config.persistent() && postmaster().isPresent() && answers(url)) {
                 return url;
             }
             throw new StackException("PostgreSQL: port " + config.postgresPort() + " is taken by another program");

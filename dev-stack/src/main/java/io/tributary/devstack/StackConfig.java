@@ -18,10 +18,23 @@ import java.util.Set;
 public record StackConfig(Path home, boolean persistent, Set<Server> servers, int postgresPort, int kafkaPort,
                           int kafkaControllerPort, int mongoPort, int elasticsearchPort, int elasticsearchTransportPort) {
 
-    /** The local run: {@code <project root>/.tributary}, fixed well-known ports, data kept. */
+    /**
+     * The local run: {@code <project root>/.tributary}, well-known ports, data kept. {@code TRIBUTARY_PORT_OFFSET}
+     * shifts every port (servers and services), to run beside something that already uses them.
+     */
     public static StackConfig local() {
+        int offset = portOffset();
         return new StackConfig(ProjectRoot.find().resolve(".tributary"), true, EnumSet.allOf(Server.class),
-                15432, 9092, 9093, 27017, 9200, 9300);
+                15432 + offset, 9092 + offset, 9093 + offset, 27017 + offset, 9200 + offset, 9300 + offset);
+    }
+
+    static int portOffset() {
+        String offset = System.getenv("TRIBUTARY_PORT_OFFSET");
+        try {
+            return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.strip());
+        } catch (NumberFormatException e) {
+            throw new StackException("TRIBUTARY_PORT_OFFSET must be a number, not " + offset);
+        }
     }
 
     /** Tests: fresh data under the calling module's target folder, free ports. */

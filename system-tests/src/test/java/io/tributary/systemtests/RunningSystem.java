@@ -59,7 +59,15 @@ final class RunningSystem {
         CompletableFuture<ServiceProcess> commandApi = startService("command-api", jars, stack);
         CompletableFuture<ServiceProcess> projections = startService("projections", jars, stack);
         CompletableFuture<ServiceProcess> queryApi = startService("query-api", jars, stack);
-        return new RunningSystem(stack, commandApi.join(), projections.join(), queryApi.join());
+        try {
+            return new RunningSystem(stack, commandApi.join(), projections.join(), queryApi.join());
+        } catch (RuntimeException e) {
+            // Services are separate processes: stop the ones that did start, or they outlive the test JVM.
+            for (CompletableFuture<ServiceProcess> service : java.util.List.of(commandApi, projections, queryApi)) {
+                service.thenAccept(ServiceProcess::stop).exceptionally(ignored -> null).join();
+            }
+            throw e;
+        }
     }
 
     private static CompletableFuture<ServiceProcess> startService(String name, Properties jars, LocalStack stack) {
