@@ -30,11 +30,13 @@ final class ChildProcess {
         this.pidFile = pidFile;
     }
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
                               Path logFile, Path pidFile) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(ownSession(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -45,6 +47,20 @@ final class ChildProcess {
         } catch (IOException e) {
             throw new StackException(name + " could not be started: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * In a session of its own the child does not get the terminal's Ctrl-C together with the launcher, so the
+     * launcher can stop services before the servers they use. ({@code setsid} execs in place: same pid.)
+     */
+    private static List<String> ownSession(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> wrapped = new java.util.ArrayList<>(command.size() + 1);
+        wrapped.add(SETSID.toString());
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     boolean isAlive() {

@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
     private final Map<Server, ManagedServer> local = new EnumMap<>(Server.class);
+    private final List<String> testDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile StackEndpoints endpoints = new StackEndpoints(null, PostgresServer.USER, "", null, null, null);
 
     private LocalStack(StackConfig config) {
@@ -99,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        dropTestDatabases(testDatabases);
         List<Server> order = List.of(Server.ELASTICSEARCH, Server.MONGO, Server.KAFKA, Server.POSTGRES);
         for (Server server : order) {
             ManagedServer managed = local.remove(server);
@@ -115,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
     private String resolve(Server server) {
         String explicit = System.getenv(environmentVariable(server));
         if (explicit != null && !explicit.isBlank()) {
-            return server == Server.POSTGRES && !config.persistent() ? freshDatabase(explicit) : explicit;
+            return server == Server.POSTGRES && !config.persistent() ? freshDatabase(explicit, testDatabases) : explicit;
         }
         ManagedServer managed = ContainerServer.dockerAvailable() ? new ContainerServer(server) : switch (server) {
             case POSTGRES -> new PostgresServer(config);
@@ -175,18 +177,35 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Tests on a shared PostgreSQL server each get a database of their own. */
-    private static String freshDatabase(String serverUrl) {
+    /** Tests on a shared PostgreSQL server each get a database of their own (dropped by {@link #close()}). */
+    private static String freshDatabase(String serverUrl, List<String> created) {
         String database = "tributary_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = DriverManager.getConnection(serverUrl,
-                envOr("TRIBUTARY_POSTGRES_USER", PostgresServer.USER), envOr("TRIBUTARY_POSTGRES_PASSWORD", ""))) {
-            connection.createStatement().execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new StackException("PostgreSQL at " + serverUrl + ": cannot create a test database: " + e.getMessage(), e);
-        }
+        executeOn(serverUrl, "CREATE DATABASE " + database);
+        created.add(serverUrl + " " + database);
         int slash = serverUrl.lastIndexOf('/');
         int query = serverUrl.indexOf('?', slash);
         return serverUrl.substring(0, slash + 1) + database + (query < 0 ? "" : serverUrl.substring(query));
+    }
+
+    private static void dropTestDatabases(List<String> created) {
+        for (String entry : created) {
+            String[] serverAndDatabase = entry.split(" ");
+            try {
+                executeOn(serverAndDatabase[0], "DROP DATABASE IF EXISTS " + serverAndDatabase[1] + " WITH (FORCE)");
+            } catch (StackException e) {
+                log.warn("Test database {} was not dropped: {}", serverAndDatabase[1], e.getMessage());
+            }
+        }
+        created.clear();
+    }
+
+    private static void executeOn(String serverUrl, String statement) {
+        try (Connection connection = DriverManager.getConnection(serverUrl,
+                envOr("TRIBUTARY_POSTGRES_USER", PostgresServer.USER), envOr("TRIBUTARY_POSTGRES_PASSWORD", ""))) {
+            connection.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new StackException("PostgreSQL at " + serverUrl + ": " + statement + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static String environmentVariable(Server server) {
