@@ -30,6 +30,10 @@ public abstract class CommandApiIntegrationTest {
         STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    protected static LocalStack stack() {
+        return STACK;
+    }
+
     protected static String bootstrapServers() {
         return STACK.endpoints().kafkaBootstrapServers();
     }
