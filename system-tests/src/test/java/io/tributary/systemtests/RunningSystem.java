@@ -60,7 +60,9 @@ final class RunningSystem {
         CompletableFuture<ServiceProcess> projections = startService("projections", jars, stack);
         CompletableFuture<ServiceProcess> queryApi = startService("query-api", jars, stack);
         try {
-            return new RunningSystem(stack, commandApi.join(), projections.join(), queryApi.join());
+            RunningSystem system = new RunningSystem(stack, commandApi.join(), projections.join(), queryApi.join());
+            system.awaitPipelineWarm();
+            return system;
         } catch (RuntimeException e) {
             // Services are separate processes: stop the ones that did start, or they outlive the test JVM.
             for (CompletableFuture<ServiceProcess> service : java.util.List.of(commandApi, projections, queryApi)) {
@@ -80,6 +82,19 @@ final class RunningSystem {
             Path log = logDirectory().resolve(name + ".log");
             return ServiceProcess.start(name, Path.of(jars.getProperty(name)), port, env, log, SERVICE_START_TIMEOUT);
         });
+    }
+
+    /**
+     * A cold pipeline (consumer groups still joining) can take longer than the bounded consistency wait; the
+     * tests measure the warm system, so one write is followed through to the query API first.
+     */
+    private void awaitPipelineWarm() {
+        Http.Response created = commands().postJson("/api/v1/users",
+                "{\"name\":\"Warm Up\",\"email\":\"warm-up-" + java.util.UUID.randomUUID() + "@example.com\"}");
+        String id = created.json().get("id").asText();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> queries().get("/api/v1/users/" + id).status() == 200
+                        && queries().get("/api/v1/users?q=warm").body().contains(id));
     }
 
     private void stop() {
