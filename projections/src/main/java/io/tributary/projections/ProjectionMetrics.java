@@ -7,8 +7,10 @@ import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.view.WriteOutcome;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +28,7 @@ public class ProjectionMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> positions = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastEventTimes = new ConcurrentHashMap<>();
 
     public ProjectionMetrics(MeterRegistry registry, List<Projection> projections) {
         this.registry = registry;
@@ -34,6 +37,7 @@ public class ProjectionMetrics {
 
     public void handled(String projection, EventEnvelope event, WriteOutcome outcome) {
         positionOf(projection).accumulateAndGet(event.position(), Math::max);
+        lastEventTimes.merge(projection, event.time(), (known, next) -> next.isAfter(known) ? next : known);
         Counter.builder(EVENTS)
                 .description("Events handled by a projection, by outcome")
                 .tag("projection", projection)
@@ -65,6 +69,11 @@ public class ProjectionMetrics {
     /** The highest global position this projection has applied since the process started; -1 before the first. */
     public long position(String projection) {
         return positionOf(projection).get();
+    }
+
+    /** When the newest event this projection has applied was recorded; empty before the first. */
+    public Optional<Instant> lastEventTime(String projection) {
+        return Optional.ofNullable(lastEventTimes.get(projection));
     }
 
     private AtomicLong positionOf(String projection) {

@@ -53,6 +53,11 @@ final class RunningSystem {
         return new Http(queryApi.baseUrl());
     }
 
+    /** The projections' actuator (view check, progress, dead letters). */
+    Http projectionsAdmin() {
+        return new Http(projections.baseUrl());
+    }
+
     private static RunningSystem start() {
         LocalStack stack = TestStack.shared();
         Properties jars = serviceJars();

@@ -30,7 +30,7 @@ public class ProductAddedUpcaster extends SingleEventUpcaster {
         return representation.upcastPayload(REVISION_2, JsonNode.class, ProductAddedUpcaster::toRevision2);
     }
 
-    static JsonNode toRevision2(JsonNode revision1) {
+    public static JsonNode toRevision2(JsonNode revision1) {
         ObjectNode payload = ((ObjectNode) revision1).deepCopy();
         BigDecimal amount = payload.remove("price").decimalValue().setScale(2, RoundingMode.UNNECESSARY);
         payload.putObject("price")

@@ -2,9 +2,12 @@ package io.tributary.projections.user;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
+import io.tributary.events.AggregateType;
 import io.tributary.projections.view.MongoView;
+import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
 import io.tributary.projections.view.SearchView;
+import io.tributary.projections.view.SearchViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
 import io.tributary.projections.view.ViewVersion;
 import org.springframework.context.annotation.Bean;
@@ -38,5 +41,16 @@ class UserViewsConfig {
     @Bean
     UsersSearchProjection usersSearchProjection(SearchView usersSearchView) {
         return new UsersSearchProjection(usersSearchView);
+    }
+
+    @Bean
+    MongoViewDefinition usersMongoDefinition() {
+        return new MongoViewDefinition(USERS, AggregateType.USER, UsersMongoProjection::new);
+    }
+
+    @Bean
+    SearchViewDefinition usersSearchDefinition() {
+        return new SearchViewDefinition(USERS, USERS_INDEX_DEFINITION, "userId", AggregateType.USER,
+                UsersSearchProjection::new);
     }
 }
