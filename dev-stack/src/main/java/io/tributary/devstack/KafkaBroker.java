@@ -158,9 +158,15 @@ final class KafkaBroker implements ManagedServer {
     }
 
     /** A random cluster id in Kafka's format (16 bytes, URL-safe base64 without padding). */
-    private static String clusterId() {
+    /** Base64url of 16 random bytes, never starting with '-', which the storage tool would take for an option. */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }
