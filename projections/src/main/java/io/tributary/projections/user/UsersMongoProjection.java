@@ -38,19 +38,17 @@ public class UsersMongoProjection implements Projection {
         if (!(event.data() instanceof UserEvent user)) {
             throw new UnreadableEventException(event.type() + " is not a user event");
         }
-        Document fields = new Document("userId", user.userId());
-        switch (user) {
-            case UserRegistered registered -> fields
+        String id = user.userId();
+        return switch (user) {
+            case UserRegistered registered -> view.create(id, event, new Document("userId", id)
                     .append("name", registered.name())
                     .append("email", registered.email())
-                    .append("registeredAt", Date.from(event.time()));
-            case UserProfileChanged profile -> fields
-                    .append("name", profile.name())
+                    .append("registeredAt", Date.from(event.time())));
+            case UserProfileChanged profile -> view.set(id, event, new Document("name", profile.name())
                     .append("age", profile.age())
-                    .append("bio", profile.bio());
-            case UserEmailChanged emailChange -> fields.append("email", emailChange.email());
-            case UserDeactivated ignored -> fields.append("deactivatedAt", Date.from(event.time()));
-        }
-        return view.applyIfNewer(user.userId(), event, fields);
+                    .append("bio", profile.bio()));
+            case UserEmailChanged emailChange -> view.set(id, event, new Document("email", emailChange.email()));
+            case UserDeactivated ignored -> view.set(id, event, new Document("deactivatedAt", Date.from(event.time())));
+        };
     }
 }

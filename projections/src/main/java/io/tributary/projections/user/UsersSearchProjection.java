@@ -38,21 +38,18 @@ public class UsersSearchProjection implements Projection {
         if (!(event.data() instanceof UserEvent user)) {
             throw new UnreadableEventException(event.type() + " is not a user event");
         }
-        long version = event.aggregateVersion();
-        ObjectNode fields = JsonNodeFactory.instance.objectNode()
-                .put("userId", user.userId())
-                .put("version", version);
+        String id = user.userId();
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
         return switch (user) {
-            // The first event carries the whole document: no need to read what is there.
-            case UserRegistered registered -> view.replace(user.userId(), version, fields
+            case UserRegistered registered -> view.create(id, event, fields
+                    .put("userId", id)
                     .put("name", registered.name())
                     .put("email", registered.email())
                     .put("registeredAt", event.time().toString()));
-            case UserProfileChanged profile -> view.merge(user.userId(), version, fields.put("name", profile.name()));
-            case UserEmailChanged emailChange ->
-                    view.merge(user.userId(), version, fields.put("email", emailChange.email()));
+            case UserProfileChanged profile -> view.merge(id, event, fields.put("name", profile.name()));
+            case UserEmailChanged emailChange -> view.merge(id, event, fields.put("email", emailChange.email()));
             case UserDeactivated ignored ->
-                    view.merge(user.userId(), version, fields.put("deactivatedAt", event.time().toString()));
+                    view.merge(id, event, fields.put("deactivatedAt", event.time().toString()));
         };
     }
 }
