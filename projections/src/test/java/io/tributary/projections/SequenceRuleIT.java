@@ -3,9 +3,15 @@ package io.tributary.projections;
 import io.tributary.events.AggregateType;
 import io.tributary.events.CloudEventHeaders;
 import io.tributary.events.DomainEvent;
+import io.tributary.events.money.Money;
+import io.tributary.events.product.ProductAdded;
+import io.tributary.events.product.ProductPriceChanged;
+import io.tributary.events.product.ProductRestocked;
 import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
+import io.tributary.projections.product.ProductsMongoProjection;
+import io.tributary.projections.product.ProductsSearchProjection;
 import io.tributary.projections.user.UsersMongoProjection;
 import io.tributary.projections.user.UsersSearchProjection;
 import io.tributary.projections.view.EventGapException;
@@ -41,6 +47,15 @@ class SequenceRuleIT extends ProjectionsIntegrationTest {
                 return List.of(new UserRegistered(id, "Ada Lovelace", "ada@example.com"),
                         new UserProfileChanged(id, "Ada King", 36, null),
                         new UserEmailChanged(id, "ada.king@example.com"));
+            }
+        },
+        PRODUCTS(AggregateType.PRODUCT, "products_v1", ProductsMongoProjection.NAME, ProductsSearchProjection.NAME) {
+            @Override
+            List<DomainEvent> stream(String id) {
+                return List.of(new ProductAdded(id, "SKU-" + id, "Desk Lamp", "LED", "lighting",
+                                Money.of("39.90", "EUR"), 3),
+                        new ProductPriceChanged(id, Money.of("34.90", "EUR")),
+                        new ProductRestocked(id, 10, 13));
             }
         };
 
