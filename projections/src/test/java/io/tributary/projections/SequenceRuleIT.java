@@ -4,12 +4,18 @@ import io.tributary.events.AggregateType;
 import io.tributary.events.CloudEventHeaders;
 import io.tributary.events.DomainEvent;
 import io.tributary.events.money.Money;
+import io.tributary.events.order.OrderConfirmed;
+import io.tributary.events.order.OrderLine;
+import io.tributary.events.order.OrderPlaced;
+import io.tributary.events.order.OrderShipped;
 import io.tributary.events.product.ProductAdded;
 import io.tributary.events.product.ProductPriceChanged;
 import io.tributary.events.product.ProductRestocked;
 import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
+import io.tributary.projections.order.OrdersMongoProjection;
+import io.tributary.projections.order.OrdersSearchProjection;
 import io.tributary.projections.product.ProductsMongoProjection;
 import io.tributary.projections.product.ProductsSearchProjection;
 import io.tributary.projections.user.UsersMongoProjection;
@@ -56,6 +62,16 @@ class SequenceRuleIT extends ProjectionsIntegrationTest {
                                 Money.of("39.90", "EUR"), 3),
                         new ProductPriceChanged(id, Money.of("34.90", "EUR")),
                         new ProductRestocked(id, 10, 13));
+            }
+        },
+        ORDERS(AggregateType.ORDER, "orders_v1", OrdersMongoProjection.NAME, OrdersSearchProjection.NAME) {
+            @Override
+            List<DomainEvent> stream(String id) {
+                return List.of(new OrderPlaced(id, "user-" + id,
+                                List.of(new OrderLine("product-1", 2, Money.of("10.00", "EUR"))),
+                                Money.of("20.00", "EUR")),
+                        new OrderConfirmed(id),
+                        new OrderShipped(id));
             }
         };
 
