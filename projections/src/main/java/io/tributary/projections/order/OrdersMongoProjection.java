@@ -1,12 +1,12 @@
 package io.tributary.projections.order;
 
+import io.tributary.events.AggregateType;
 import io.tributary.events.order.OrderEvent;
 import io.tributary.events.order.OrderLine;
 import io.tributary.events.order.OrderPlaced;
 import io.tributary.events.order.OrderRejected;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.WriteOutcome;
 import org.bson.Document;
@@ -21,26 +21,19 @@ import static io.tributary.projections.view.ViewValues.money;
  * status, lines: [{productId, quantity, unitPrice, lineTotal}], total, placedAt, updatedAt, rejectionReason?,
  * statusHistory: [{status, at, version}], version, position}}. Every event appends its status to the history.
  */
-public class OrdersMongoProjection implements Projection {
+public class OrdersMongoProjection extends AggregateProjection<OrderEvent> {
 
     public static final String NAME = "orders-mongo-view";
 
     private final MongoView view;
 
     public OrdersMongoProjection(MongoView view) {
+        super(NAME, AggregateType.ORDER, OrderEvent.class);
         this.view = view;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof OrderEvent order)) {
-            throw new UnreadableEventException(event.type() + " is not an order event");
-        }
+    protected WriteOutcome apply(OrderEvent order, EventEnvelope event) {
         String id = order.orderId();
         Date at = Date.from(event.time());
         Document history = new Document("status", OrderStatus.after(order).name())

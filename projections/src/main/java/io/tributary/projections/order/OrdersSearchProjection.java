@@ -2,11 +2,11 @@ package io.tributary.projections.order;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.events.AggregateType;
 import io.tributary.events.order.OrderEvent;
 import io.tributary.events.order.OrderPlaced;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.SearchView;
 import io.tributary.projections.view.WriteOutcome;
 
@@ -17,26 +17,19 @@ import static io.tributary.projections.view.ViewValues.approximateAmount;
  * userId, status, placedAt, updatedAt, total} (a double) with its {@code currency}, {@code lineCount} and the
  * ordered {@code productIds}. Document id = order id, document version = aggregate version.
  */
-public class OrdersSearchProjection implements Projection {
+public class OrdersSearchProjection extends AggregateProjection<OrderEvent> {
 
     public static final String NAME = "orders-search-index";
 
     private final SearchView view;
 
     public OrdersSearchProjection(SearchView view) {
+        super(NAME, AggregateType.ORDER, OrderEvent.class);
         this.view = view;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof OrderEvent order)) {
-            throw new UnreadableEventException(event.type() + " is not an order event");
-        }
+    protected WriteOutcome apply(OrderEvent order, EventEnvelope event) {
         String id = order.orderId();
         ObjectNode fields = JsonNodeFactory.instance.objectNode()
                 .put("status", OrderStatus.after(order).name())

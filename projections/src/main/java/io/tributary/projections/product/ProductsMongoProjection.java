@@ -1,5 +1,6 @@
 package io.tributary.projections.product;
 
+import io.tributary.events.AggregateType;
 import io.tributary.events.product.ProductAdded;
 import io.tributary.events.product.ProductDetailsChanged;
 import io.tributary.events.product.ProductDiscontinued;
@@ -10,9 +11,8 @@ import io.tributary.events.product.StockReleased;
 import io.tributary.events.product.StockReservationRefused;
 import io.tributary.events.product.StockReserved;
 import io.tributary.events.product.StockShipped;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.WriteOutcome;
 import org.bson.Document;
@@ -26,26 +26,19 @@ import static io.tributary.projections.view.ViewValues.money;
  * price: {amount, currency}, available, reserved, discontinued, addedAt, discontinuedAt?, version, position}}.
  * Stock levels are taken from the events, which carry them as they are after the change.
  */
-public class ProductsMongoProjection implements Projection {
+public class ProductsMongoProjection extends AggregateProjection<ProductEvent> {
 
     public static final String NAME = "products-mongo-view";
 
     private final MongoView view;
 
     public ProductsMongoProjection(MongoView view) {
+        super(NAME, AggregateType.PRODUCT, ProductEvent.class);
         this.view = view;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof ProductEvent product)) {
-            throw new UnreadableEventException(event.type() + " is not a product event");
-        }
+    protected WriteOutcome apply(ProductEvent product, EventEnvelope event) {
         String id = product.productId();
         return switch (product) {
             case ProductAdded added -> view.create(id, event, new Document("productId", id)

@@ -2,6 +2,7 @@ package io.tributary.projections.product;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.events.AggregateType;
 import io.tributary.events.money.Money;
 import io.tributary.events.product.ProductAdded;
 import io.tributary.events.product.ProductDetailsChanged;
@@ -13,9 +14,8 @@ import io.tributary.events.product.StockReleased;
 import io.tributary.events.product.StockReservationRefused;
 import io.tributary.events.product.StockReserved;
 import io.tributary.events.product.StockShipped;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.SearchView;
 import io.tributary.projections.view.WriteOutcome;
 
@@ -26,26 +26,19 @@ import static io.tributary.projections.view.ViewValues.approximateAmount;
  * double with its {@code currency}, stock levels, {@code inStock} (available and not discontinued) and the
  * completion field {@code suggest}. Document id = product id, document version = aggregate version.
  */
-public class ProductsSearchProjection implements Projection {
+public class ProductsSearchProjection extends AggregateProjection<ProductEvent> {
 
     public static final String NAME = "products-search-index";
 
     private final SearchView view;
 
     public ProductsSearchProjection(SearchView view) {
+        super(NAME, AggregateType.PRODUCT, ProductEvent.class);
         this.view = view;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof ProductEvent product)) {
-            throw new UnreadableEventException(event.type() + " is not a product event");
-        }
+    protected WriteOutcome apply(ProductEvent product, EventEnvelope event) {
         String id = product.productId();
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         return switch (product) {
