@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.tributary.events.AggregateType;
 import io.tributary.events.DomainEvent;
 import io.tributary.events.money.Money;
 import io.tributary.events.order.OrderCancelled;
@@ -24,9 +25,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.tributary.projections.CloudEventRecords.event;
+import static io.tributary.projections.CloudEventRecords.onPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -135,6 +138,24 @@ class OrderProjectionsIT extends ProjectionsIntegrationTest {
                         new Document("placedAt", -1)));
         assertThat(mongo.getCollection("view_registry").find(Filters.eq("_id", "orders")).first())
                 .isEqualTo(new Document("_id", "orders").append("collection", ORDERS));
+    }
+
+    @Test
+    void aPlacedOrderWhoseLinesContradictItsTotalIsDeadLettered() {
+        String contradicting = UUID.randomUUID().toString();
+        String valid = UUID.randomUUID().toString();
+        int partition = 2;
+        send(onPartition(event(new OrderPlaced(contradicting, userId, List.of(new OrderLine("lamp", 3, TEN)), TEN), 1,
+                nextPosition(), placedAt), partition));
+        send(onPartition(event(new OrderPlaced(valid, userId, List.of(new OrderLine("lamp", 1, TEN)), TEN), 1,
+                nextPosition(), placedAt), partition));
+
+        awaitVersion(ORDERS, ORDERS, valid, 1);
+        assertThat(mongoDocument(ORDERS, contradicting)).isEmpty();
+        assertThat(searchDocument(ORDERS, contradicting).found()).isFalse();
+        assertThat(deadLetters(AggregateType.ORDER.topic(), Set.of(contradicting), 2))
+                .extracting(record -> header(record, "kafka_dlt-exception-message"))
+                .allSatisfy(message -> assertThat(message).contains("totals 10.00 EUR, its lines 30.00 EUR"));
     }
 
     @Test
