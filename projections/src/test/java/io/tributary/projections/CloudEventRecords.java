@@ -24,7 +24,8 @@ public final class CloudEventRecords {
     /** The record of {@code event}, its payload serialized as the write side does. */
     public static ProducerRecord<String, byte[]> event(DomainEvent event, long version, long position, Instant time) {
         try {
-            return event(event.getClass(), event.aggregateId(), version, position, time, JSON.writeValueAsString(event));
+            String payload = JSON.writeValueAsString(event);
+            return event(event.getClass(), event.aggregateId(), version, position, time, payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -35,22 +35,23 @@ public class OrdersMongoProjection extends AggregateProjection<OrderEvent> {
     @Override
     protected WriteOutcome apply(OrderEvent order, EventEnvelope event) {
         String id = order.orderId();
+        String status = OrderStatus.after(order).name();
         Date at = Date.from(event.time());
-        Document history = new Document("status", OrderStatus.after(order).name())
+        Document history = new Document("status", status)
                 .append("at", at)
                 .append("version", event.aggregateVersion());
         if (order instanceof OrderPlaced placed) {
             PlacedOrders.requireConsistent(placed);
             return view.create(id, event, new Document("orderId", id)
                     .append("userId", placed.userId())
-                    .append("status", OrderStatus.PENDING.name())
+                    .append("status", status)
                     .append("lines", placed.lines().stream().map(OrdersMongoProjection::line).toList())
                     .append("total", money(placed.total()))
                     .append("placedAt", at)
                     .append("updatedAt", at)
                     .append("statusHistory", List.of(history)));
         }
-        Document changes = new Document("status", OrderStatus.after(order).name()).append("updatedAt", at);
+        Document changes = new Document("status", status).append("updatedAt", at);
         if (order instanceof OrderRejected rejected) {
             changes.append("rejectionReason", rejected.reason());
         }

@@ -9,7 +9,10 @@ public final class ViewValues {
     private ViewValues() {
     }
 
-    /** Exact: the amount stays the decimal string the event carries, e.g. {@code {amount: "149.00", currency: "EUR"}}. */
+    /**
+     * Exact: the amount stays the decimal string the event carries, e.g.
+     * {@code {amount: "149.00", currency: "EUR"}}.
+     */
     public static Document money(Money money) {
         return new Document("amount", money.amount().toPlainString()).append("currency", money.currency());
     }

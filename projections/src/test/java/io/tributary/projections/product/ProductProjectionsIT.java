@@ -38,15 +38,17 @@ class ProductProjectionsIT extends ProjectionsIntegrationTest {
     private static final String PRODUCTS = "products_v1";
 
     private final String id = UUID.randomUUID().toString();
-    /** A word no other product has, so searches and suggestions find only this one; letters only, as the
-     * completion field's analyzer splits at anything else. */
+    /**
+     * A word no other product has, so searches and suggestions find only this one; letters only, as the completion
+     * field's analyzer splits at anything else.
+     */
     private final String brand = "Brand" + ThreadLocalRandom.current().ints(10, 'a', 'z' + 1)
             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
     private final Instant addedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private long lastPosition;
 
     @Test
-    void everyProductEventLandsInBothViews() throws IOException {
+    void everyProductEventLandsInBothViews() {
         apply(1, new ProductAdded(id, "KB-" + id, brand + " Keyboard", "Brown switches", "peripherals",
                 Money.of("149.00", "EUR"), 5));
         assertThat(mongoProduct()).isEqualTo(new Document("_id", id)
@@ -134,14 +136,15 @@ class ProductProjectionsIT extends ProjectionsIntegrationTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 mongo.getCollection("view_registry").find(Filters.eq("_id", "products")).first())
                 .isEqualTo(new Document("_id", "products").append("collection", PRODUCTS)));
-        assertThat(elasticsearch.indices().getAlias(alias -> alias.name("products")).result()).containsOnlyKeys(PRODUCTS);
+        assertThat(elasticsearch.indices().getAlias(alias -> alias.name("products")).result())
+                .containsOnlyKeys(PRODUCTS);
     }
 
     @Test
     void aReplayAndARedeliveryChangeNothing() {
         assertReplayChangesNothing(PRODUCTS, PRODUCTS, ProductsMongoProjection.NAME, ProductsSearchProjection.NAME,
-                List.of(event(new ProductAdded(id, "SKU-" + id, "Chair", "Oak", "furniture", Money.of("80.00", "EUR"), 4),
-                                1, nextPosition(), addedAt),
+                List.of(event(new ProductAdded(id, "SKU-" + id, "Chair", "Oak", "furniture",
+                                Money.of("80.00", "EUR"), 4), 1, nextPosition(), addedAt),
                         event(new StockReserved(id, "order-1", 1, 3, 1), 2, nextPosition(), addedAt.plusSeconds(1)),
                         event(new StockReservationRefused(id, "order-2", 9, "insufficient stock"), 3, nextPosition(),
                                 addedAt.plusSeconds(2)),
