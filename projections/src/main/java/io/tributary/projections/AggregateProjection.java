@@ -27,7 +27,7 @@ public abstract class AggregateProjection<E extends DomainEvent> implements Proj
         return name;
     }
 
-    @Override
+    /** Whose events this projection takes; its listener consumes that aggregate type's topic. */
     public AggregateType aggregateType() {
         return aggregateType;
     }

@@ -1,6 +1,5 @@
 package io.tributary.projections;
 
-import io.tributary.events.AggregateType;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.view.WriteOutcome;
 
@@ -12,9 +11,6 @@ public interface Projection {
 
     /** Stable name, also the Kafka consumer group and the metrics tag. */
     String name();
-
-    /** Whose events this projection takes; it consumes that aggregate type's topic. */
-    AggregateType aggregateType();
 
     /** @throws io.tributary.projections.envelope.UnreadableEventException for an event this projection cannot take */
     WriteOutcome apply(EventEnvelope event);

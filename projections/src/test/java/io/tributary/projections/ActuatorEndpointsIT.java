@@ -32,7 +32,7 @@ class ActuatorEndpointsIT extends ProjectionsIntegrationTest {
     void prometheusExposesTheProgressOfEveryProjection() {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
 
-        assertThat(projections).hasSize(6).allSatisfy(projection -> assertThat(metrics)
+        assertThat(projections).isNotEmpty().allSatisfy(projection -> assertThat(metrics)
                 .containsPattern("tributary_projection_position\\{[^}]*projection=\"" + projection.name() + "\""));
     }
 

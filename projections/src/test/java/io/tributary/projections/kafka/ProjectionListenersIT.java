@@ -1,6 +1,6 @@
 package io.tributary.projections.kafka;
 
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.ProjectionsIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,20 +11,21 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The listeners of the views: each projection in its own container and consumer group. */
 class ProjectionListenersIT extends ProjectionsIntegrationTest {
 
     @Autowired
-    List<Projection> projections;
+    List<AggregateProjection<?>> projections;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     @Test
     void everyProjectionConsumesItsAggregateTopicInItsOwnGroup() {
-        assertThat(projections).extracting(Projection::name).containsExactlyInAnyOrder(
+        assertThat(projections).extracting(AggregateProjection::name).containsExactlyInAnyOrder(
                 "users-mongo-view", "users-search-index",
                 "products-mongo-view", "products-search-index",
                 "orders-mongo-view", "orders-search-index");
-        for (Projection projection : projections) {
+        for (AggregateProjection<?> projection : projections) {
             MessageListenerContainer container = listeners.getListenerContainer(projection.name());
             assertThat(container).as(projection.name()).isNotNull();
             assertThat(container.getGroupId()).isEqualTo(projection.name());

@@ -1,0 +1,36 @@
+package io.tributary.projections.user;
+
+import io.tributary.projections.kafka.ProjectionRecordHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One listener container and consumer group per user projection, so a slow or unavailable store holds back
+ * only its own projection. A listener's id is its consumer group.
+ */
+@Component
+class UserProjectionListeners {
+
+    private static final String USERS_TOPIC = "#{T(io.tributary.events.AggregateType).USER.topic()}";
+
+    private final ProjectionRecordHandler handler;
+    private final UsersMongoProjection mongo;
+    private final UsersSearchProjection search;
+
+    UserProjectionListeners(ProjectionRecordHandler handler, UsersMongoProjection mongo, UsersSearchProjection search) {
+        this.handler = handler;
+        this.mongo = mongo;
+        this.search = search;
+    }
+
+    @KafkaListener(id = UsersMongoProjection.NAME, topics = USERS_TOPIC)
+    void onUserEventForMongo(ConsumerRecord<String, byte[]> record) {
+        handler.handle(mongo, record);
+    }
+
+    @KafkaListener(id = UsersSearchProjection.NAME, topics = USERS_TOPIC)
+    void onUserEventForSearch(ConsumerRecord<String, byte[]> record) {
+        handler.handle(search, record);
+    }
+}
