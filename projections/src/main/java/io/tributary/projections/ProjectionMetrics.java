@@ -46,7 +46,10 @@ public class ProjectionMetrics {
                 .increment();
     }
 
-    /** @param reason {@code store-unavailable} (waited out) or {@code error} (retried a bounded number of times) */
+    /**
+     * @param reason {@code store-unavailable} (waited out), {@code gap} or {@code error} (both retried a bounded
+     *               number of times)
+     */
     public void failedAttempt(String projection, String reason) {
         Counter.builder(FAILED_ATTEMPTS)
                 .description("Failed attempts to apply a record, before a retry")
@@ -56,6 +59,7 @@ public class ProjectionMetrics {
                 .increment();
     }
 
+    /** @param reason {@code unreadable}, {@code gap} or {@code retries-exhausted} */
     public void deadLettered(String projection, String topic, String reason) {
         Counter.builder(DEAD_LETTERS)
                 .description("Records a projection gave up on and sent to the dead-letter topic")

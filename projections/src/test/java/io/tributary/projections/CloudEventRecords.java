@@ -1,7 +1,10 @@
 package io.tributary.projections;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.events.AggregateType;
 import io.tributary.events.CloudEventHeaders;
+import io.tributary.events.DomainEvent;
 import io.tributary.events.EventCatalog;
 import io.tributary.events.EventDescriptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -10,32 +13,48 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Builds user event records exactly as the command API's relay publishes them. */
+/** Builds event records exactly as the command API's relay publishes them, for any aggregate type. */
 public final class CloudEventRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CloudEventRecords() {
     }
 
-    public static ProducerRecord<String, byte[]> userEvent(Class<?> eventType, String userId, long version,
-                                                           long position, Instant time, String payloadJson) {
+    /** The record of {@code event}, its payload serialized as the write side does. */
+    public static ProducerRecord<String, byte[]> event(DomainEvent event, long version, long position, Instant time) {
+        try {
+            String payload = JSON.writeValueAsString(event);
+            return event(event.getClass(), event.aggregateId(), version, position, time, payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A record of a catalogued event type with any payload, also one that does not decode. */
+    public static ProducerRecord<String, byte[]> event(Class<?> eventType, String aggregateId, long version,
+                                                       long position, Instant time, String payloadJson) {
         EventDescriptor descriptor = EventCatalog.of(eventType);
-        return record(descriptor.cloudEventType(), userId, version, position, time, payloadJson);
+        return record(descriptor.aggregateType(), descriptor.cloudEventType(), aggregateId, version, position, time,
+                payloadJson);
     }
 
     /** A record with any {@code ce_type}, also one the catalog does not know. */
-    public static ProducerRecord<String, byte[]> record(String cloudEventType, String userId, long version,
-                                                        long position, Instant time, String payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(AggregateType.USER.topic(), userId,
+    public static ProducerRecord<String, byte[]> record(AggregateType aggregateType, String cloudEventType,
+                                                        String aggregateId, long version, long position,
+                                                        Instant time, String payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(aggregateType.topic(), aggregateId,
                 payload.getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
         header(record, CloudEventHeaders.TYPE, cloudEventType);
         header(record, CloudEventHeaders.SOURCE, "/tributary/command-api");
-        header(record, CloudEventHeaders.SUBJECT, userId);
+        header(record, CloudEventHeaders.SUBJECT, aggregateId);
         header(record, CloudEventHeaders.TIME, time.toString());
-        header(record, CloudEventHeaders.DATA_SCHEMA, "urn:tributary:schema:user:" + cloudEventType);
+        header(record, CloudEventHeaders.DATA_SCHEMA,
+                "urn:tributary:schema:" + aggregateType.label() + ":" + cloudEventType);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(record, CloudEventHeaders.AGGREGATE_TYPE, AggregateType.USER.label());
+        header(record, CloudEventHeaders.AGGREGATE_TYPE, aggregateType.label());
         header(record, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(version));
         header(record, CloudEventHeaders.POSITION, Long.toString(position));
         header(record, CloudEventHeaders.TRACEPARENT, "00-4d4ee7095eee69db8608e4fdc3c78926-bbb3fda01844fc99-01");

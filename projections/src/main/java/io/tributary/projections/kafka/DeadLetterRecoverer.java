@@ -2,7 +2,6 @@ package io.tributary.projections.kafka;
 
 import io.tributary.events.CloudEventHeaders;
 import io.tributary.projections.ProjectionMetrics;
-import io.tributary.projections.envelope.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -44,9 +43,7 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
         topics.ensureCreated(deadLetterTopic);
         publisher.accept(record, failure);
         String projection = KafkaUtils.getConsumerGroupId();
-        String reason = ListenerFailures.causedBy(failure, UnreadableEventException.class)
-                ? "unreadable"
-                : "retries-exhausted";
+        String reason = ListenerFailures.reason(failure);
         metrics.deadLettered(projection, record.topic(), reason);
         log.warn("{} sent {}-{}@{} (ce_type {}, ce_id {}) to {}, {}: {}", projection, record.topic(),
                 record.partition(), record.offset(), header(record, CloudEventHeaders.TYPE),

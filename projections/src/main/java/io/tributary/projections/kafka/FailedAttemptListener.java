@@ -2,6 +2,7 @@ package io.tributary.projections.kafka;
 
 import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.view.EventGapException;
 import io.tributary.projections.view.ViewStoreUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -34,6 +35,10 @@ class FailedAttemptListener implements RetryListener {
             log.warn("{} waits for its store, attempt {} at {}-{}@{}: {} ({})", projection, attempt, record.topic(),
                     record.partition(), record.offset(), ListenerFailures.listenerMessage(failure),
                     ListenerFailures.rootCause(failure));
+        } else if (ListenerFailures.causedBy(failure, EventGapException.class)) {
+            metrics.failedAttempt(projection, ListenerFailures.GAP);
+            log.warn("{} waits for a missing event, attempt {} at {}-{}@{}: {}", projection, attempt, record.topic(),
+                    record.partition(), record.offset(), ListenerFailures.listenerMessage(failure));
         } else {
             metrics.failedAttempt(projection, "error");
             log.warn("{} failed attempt {} at {}-{}@{}", projection, attempt, record.topic(), record.partition(),

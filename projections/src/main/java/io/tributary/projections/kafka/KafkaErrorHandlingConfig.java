@@ -2,6 +2,7 @@ package io.tributary.projections.kafka;
 
 import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.view.EventGapException;
 import io.tributary.projections.view.ViewStoreUnavailableException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *     <li>a view store outage ({@link ViewStoreUnavailableException}) is waited out with a capped exponential
  *     back-off and never dead-lettered: the projection stalls in order and resumes where it stopped, while the
  *     other projections, in their own consumer groups, carry on;</li>
+ *     <li>an event that arrived before its predecessor ({@link EventGapException}) is retried with the bounded
+ *     back-off, as the predecessor may still be on its way, then dead-lettered with the reason {@code gap};</li>
  *     <li>any other failure is retried with a bounded exponential back-off, then dead-lettered.</li>
  * </ul>
  */

@@ -1,13 +1,13 @@
 package io.tributary.projections.user;
 
+import io.tributary.events.AggregateType;
 import io.tributary.events.user.UserDeactivated;
 import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserEvent;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.WriteOutcome;
 import org.bson.Document;
@@ -18,39 +18,30 @@ import java.util.Date;
  * The users view in MongoDB, read by id: {@code {_id: userId, userId, name, email, registeredAt, version,
  * position}}; a profile change adds {@code age} and {@code bio}, a deactivation {@code deactivatedAt}.
  */
-public class UsersMongoProjection implements Projection {
+public class UsersMongoProjection extends AggregateProjection<UserEvent> {
 
     public static final String NAME = "users-mongo-view";
 
     private final MongoView view;
 
     public UsersMongoProjection(MongoView view) {
+        super(NAME, AggregateType.USER, UserEvent.class);
         this.view = view;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof UserEvent user)) {
-            throw new UnreadableEventException(event.type() + " is not a user event");
-        }
-        Document fields = new Document("userId", user.userId());
-        switch (user) {
-            case UserRegistered registered -> fields
+    protected WriteOutcome apply(UserEvent user, EventEnvelope event) {
+        String id = user.userId();
+        return switch (user) {
+            case UserRegistered registered -> view.create(id, event, new Document("userId", id)
                     .append("name", registered.name())
                     .append("email", registered.email())
-                    .append("registeredAt", Date.from(event.time()));
-            case UserProfileChanged profile -> fields
-                    .append("name", profile.name())
+                    .append("registeredAt", Date.from(event.time())));
+            case UserProfileChanged profile -> view.set(id, event, new Document("name", profile.name())
                     .append("age", profile.age())
-                    .append("bio", profile.bio());
-            case UserEmailChanged emailChange -> fields.append("email", emailChange.email());
-            case UserDeactivated ignored -> fields.append("deactivatedAt", Date.from(event.time()));
-        }
-        return view.applyIfNewer(user.userId(), event, fields);
+                    .append("bio", profile.bio()));
+            case UserEmailChanged emailChange -> view.set(id, event, new Document("email", emailChange.email()));
+            case UserDeactivated ignored -> view.set(id, event, new Document("deactivatedAt", Date.from(event.time())));
+        };
     }
 }

@@ -2,14 +2,14 @@ package io.tributary.projections.user;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.events.AggregateType;
 import io.tributary.events.user.UserDeactivated;
 import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserEvent;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.SearchView;
 import io.tributary.projections.view.WriteOutcome;
 
@@ -18,41 +18,31 @@ import io.tributary.projections.view.WriteOutcome;
  * {@code search/users_v1.json}), plus {@code deactivatedAt} once a user is deactivated, so searches can leave
  * them out. Document id = user id, document version = aggregate version.
  */
-public class UsersSearchProjection implements Projection {
+public class UsersSearchProjection extends AggregateProjection<UserEvent> {
 
     public static final String NAME = "users-search-index";
 
     private final SearchView view;
 
     public UsersSearchProjection(SearchView view) {
+        super(NAME, AggregateType.USER, UserEvent.class);
         this.view = view;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof UserEvent user)) {
-            throw new UnreadableEventException(event.type() + " is not a user event");
-        }
-        long version = event.aggregateVersion();
-        ObjectNode fields = JsonNodeFactory.instance.objectNode()
-                .put("userId", user.userId())
-                .put("version", version);
+    protected WriteOutcome apply(UserEvent user, EventEnvelope event) {
+        String id = user.userId();
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
         return switch (user) {
-            // The first event carries the whole document: no need to read what is there.
-            case UserRegistered registered -> view.replace(user.userId(), version, fields
+            case UserRegistered registered -> view.create(id, event, fields
+                    .put("userId", id)
                     .put("name", registered.name())
                     .put("email", registered.email())
                     .put("registeredAt", event.time().toString()));
-            case UserProfileChanged profile -> view.merge(user.userId(), version, fields.put("name", profile.name()));
-            case UserEmailChanged emailChange ->
-                    view.merge(user.userId(), version, fields.put("email", emailChange.email()));
+            case UserProfileChanged profile -> view.merge(id, event, fields.put("name", profile.name()));
+            case UserEmailChanged emailChange -> view.merge(id, event, fields.put("email", emailChange.email()));
             case UserDeactivated ignored ->
-                    view.merge(user.userId(), version, fields.put("deactivatedAt", event.time().toString()));
+                    view.merge(id, event, fields.put("deactivatedAt", event.time().toString()));
         };
     }
 }

@@ -6,16 +6,20 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Projections;
 import io.tributary.projections.envelope.EventEnvelope;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.util.List;
+
 /**
  * One version of a MongoDB view: a collection of documents keyed by aggregate id, each carrying the aggregate
- * {@code version} and global {@code position} of the last event it reflects. Every write is a single-document,
- * version-guarded update, so redelivered and replayed events change nothing (no transactions needed).
+ * {@code version} and global {@code position} of the last event it reflects. Writes follow the sequence rule
+ * (event <i>n</i> onto version <i>n</i> − 1) with single-document writes guarded by the stored version, so
+ * redelivered and replayed events change nothing and concurrent writers cannot interleave (no transactions
+ * needed).
  */
 public class MongoView implements View {
 
@@ -25,12 +29,19 @@ public class MongoView implements View {
     private final ViewVersion version;
     private final MongoCollection<Document> documents;
     private final ViewRegistry registry;
+    private final List<IndexModel> indexes;
     private volatile boolean ready;
 
     public MongoView(ViewVersion version, MongoDatabase database, ViewRegistry registry) {
+        this(version, database, registry, List.of());
+    }
+
+    /** @param indexes the indices readers query this view through, created before the view is registered */
+    public MongoView(ViewVersion version, MongoDatabase database, ViewRegistry registry, List<IndexModel> indexes) {
         this.version = version;
         this.documents = database.getCollection(version.physicalName());
         this.registry = registry;
+        this.indexes = List.copyOf(indexes);
     }
 
     @Override
@@ -41,47 +52,89 @@ public class MongoView implements View {
     @Override
     public void ensureReady() {
         if (!ready) {
+            createIndexes();
             registry.registerIfAbsent(version);
             ready = true;
         }
     }
 
+    /** Creating an index that exists with the same keys and options is a no-op, also when racing another instance. */
+    private void createIndexes() {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try {
+            documents.createIndexes(indexes);
+        } catch (MongoException e) {
+            throw MongoFailures.translate(e, "create the indices of " + version);
+        }
+    }
+
     /**
-     * Sets {@code fields} plus the event's version and position on the document {@code id}, unless it already
-     * reflects this or a newer version of the aggregate. Creates the document if it does not exist.
+     * Inserts {@code document} plus the event's version and position as the document {@code id}, for the
+     * aggregate's first event; if the document exists, the view has the event already.
      */
-    public WriteOutcome applyIfNewer(String id, EventEnvelope event, Document fields) {
+    public WriteOutcome create(String id, EventEnvelope event, Document document) {
+        SequenceRule.requireFirst(event);
         ensureReady();
-        Bson olderThanEvent = Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, event.aggregateVersion()));
-        Document update = new Document("$set", new Document(fields)
-                .append(VERSION, event.aggregateVersion())
-                .append(POSITION, event.position()));
         try {
-            return outcome(documents.updateOne(olderThanEvent, update, new UpdateOptions().upsert(true)));
+            documents.insertOne(new Document(document)
+                    .append("_id", id)
+                    .append(VERSION, event.aggregateVersion())
+                    .append(POSITION, event.position()));
+            return WriteOutcome.APPLIED;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return WriteOutcome.ALREADY_APPLIED;
             }
-            // The upsert found no older document yet its insert collided: the document exists, either at this
-            // version or newer (nothing to do), or just created at an older one by a concurrent writer, which
-            // the guarded update without upsert settles.
-            return retryWithoutUpsert(olderThanEvent, update, id);
+            throw MongoFailures.translate(e, "create " + id + " in " + version);
         } catch (MongoException e) {
-            throw MongoFailures.translate(e, "write " + id + " in " + version);
+            throw MongoFailures.translate(e, "create " + id + " in " + version);
         }
     }
 
-    private WriteOutcome retryWithoutUpsert(Bson filter, Document update, String id) {
+    /** {@link #update} with {@code $set} of {@code fields}. */
+    public WriteOutcome set(String id, EventEnvelope event, Document fields) {
+        return update(id, event, new Document("$set", fields));
+    }
+
+    /**
+     * Applies the Mongo update document {@code update} (e.g. {@code $set} and {@code $push}) plus the event's
+     * version and position to the document {@code id} if it is at the version before the event.
+     *
+     * @throws EventGapException if the view holds the document at an older version, or not at all
+     */
+    public WriteOutcome update(String id, EventEnvelope event, Document update) {
+        SequenceRule.requireFollowing(event);
+        ensureReady();
+        Bson atPredecessor = Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, event.aggregateVersion() - 1));
+        Document sequencedUpdate = withVersionAndPosition(update, event);
         try {
-            return outcome(documents.updateOne(filter, update));
+            while (true) {
+                if (documents.updateOne(atPredecessor, sequencedUpdate).getMatchedCount() > 0) {
+                    return WriteOutcome.APPLIED;
+                }
+                long stored = storedVersion(id);
+                // Stored at the predecessor now means a concurrent writer applied it after our update missed it:
+                // try again. Versions only grow, so this ends.
+                if (!SequenceRule.follows(event, stored)) {
+                    return SequenceRule.notFollowing(version, id, event, stored);
+                }
+            }
         } catch (MongoException e) {
-            throw MongoFailures.translate(e, "write " + id + " in " + version);
+            throw MongoFailures.translate(e, "update " + id + " in " + version);
         }
     }
 
-    private static WriteOutcome outcome(UpdateResult result) {
-        return result.getMatchedCount() > 0 || result.getUpsertedId() != null
-                ? WriteOutcome.APPLIED
-                : WriteOutcome.ALREADY_APPLIED;
+    private long storedVersion(String id) {
+        Document stored = documents.find(Filters.eq("_id", id)).projection(Projections.include(VERSION)).first();
+        return stored == null ? 0 : stored.get(VERSION, Number.class).longValue();
+    }
+
+    private static Document withVersionAndPosition(Document update, EventEnvelope event) {
+        Document set = new Document(update.get("$set", new Document()))
+                .append(VERSION, event.aggregateVersion())
+                .append(POSITION, event.position());
+        return new Document(update).append("$set", set);
     }
 }

@@ -4,18 +4,21 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.projections.envelope.EventEnvelope;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
- * One version of an Elasticsearch view: an index behind the view's alias, one document per aggregate.
- * Documents are written with external versioning, the aggregate version being the document version, so
- * Elasticsearch itself refuses a write that is not newer than what the index holds (a 409, which here means
- * "already applied").
+ * One version of an Elasticsearch view: an index behind the view's alias, one document per aggregate with its
+ * aggregate {@code version}. Writes follow the sequence rule (event <i>n</i> onto version <i>n</i> − 1) and use
+ * external versioning, the aggregate version being the document version, so Elasticsearch itself refuses a
+ * write that is not newer than what the index holds (a 409, which here means "already applied").
  */
 public class SearchView implements View {
+
+    static final String VERSION = "version";
 
     private final ViewVersion version;
     private final String definitionResource;
@@ -46,17 +49,51 @@ public class SearchView implements View {
     }
 
     /**
-     * Writes the whole document {@code id} at {@code aggregateVersion}, unless the index holds it at that or a
-     * newer version.
+     * Writes {@code document} plus the event's version as the document {@code id}, for the aggregate's first
+     * event; if the index holds the document already, it has the event already.
      */
-    public WriteOutcome replace(String id, long aggregateVersion, ObjectNode document) {
+    public WriteOutcome create(String id, EventEnvelope event, ObjectNode document) {
+        SequenceRule.requireFirst(event);
         ensureReady();
+        return write(id, event, document.deepCopy().put(VERSION, event.aggregateVersion()));
+    }
+
+    /** {@link #update} that sets {@code fields}. */
+    public WriteOutcome merge(String id, EventEnvelope event, ObjectNode fields) {
+        return update(id, event, document -> document.setAll(fields));
+    }
+
+    /**
+     * Writes {@code change} of the stored document {@code id} plus the event's version if the index holds it at
+     * the version before the event. The read and the write need no lock: should another writer get in between,
+     * the external version refuses our write.
+     *
+     * @param change gets a copy of the stored document, returns the new one
+     * @throws EventGapException if the index holds the document at an older version, or not at all
+     */
+    public WriteOutcome update(String id, EventEnvelope event, UnaryOperator<ObjectNode> change) {
+        SequenceRule.requireFollowing(event);
+        ensureReady();
+        GetResponse<ObjectNode> stored;
+        try {
+            stored = client.get(get -> get.index(version.physicalName()).id(id), ObjectNode.class);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchFailures.translate(e, "read " + id + " in " + version);
+        }
+        long storedVersion = stored.found() && stored.version() != null ? stored.version() : 0;
+        if (!SequenceRule.follows(event, storedVersion)) {
+            return SequenceRule.notFollowing(version, id, event, storedVersion);
+        }
+        return write(id, event, change.apply(stored.source().deepCopy()).put(VERSION, event.aggregateVersion()));
+    }
+
+    private WriteOutcome write(String id, EventEnvelope event, ObjectNode document) {
         try {
             client.index(index -> index
                     .index(version.physicalName())
                     .id(id)
                     .versionType(VersionType.External)
-                    .version(aggregateVersion)
+                    .version(event.aggregateVersion())
                     .document(document));
             return WriteOutcome.APPLIED;
         } catch (IOException | ElasticsearchException e) {
@@ -65,26 +102,5 @@ public class SearchView implements View {
             }
             throw SearchFailures.translate(e, "index " + id + " in " + version);
         }
-    }
-
-    /**
-     * Sets {@code fields} on the document {@code id} (creating it if absent) at {@code aggregateVersion}. The read
-     * and the write need no lock: should another writer get in between, the external version refuses our write.
-     */
-    public WriteOutcome merge(String id, long aggregateVersion, ObjectNode fields) {
-        ensureReady();
-        GetResponse<ObjectNode> current;
-        try {
-            current = client.get(get -> get.index(version.physicalName()).id(id), ObjectNode.class);
-        } catch (IOException | ElasticsearchException e) {
-            throw SearchFailures.translate(e, "read " + id + " in " + version);
-        }
-        if (current.found() && current.version() != null && current.version() >= aggregateVersion) {
-            return WriteOutcome.ALREADY_APPLIED;
-        }
-        ObjectNode document = current.found() && current.source() != null
-                ? current.source()
-                : JsonNodeFactory.instance.objectNode();
-        return replace(id, aggregateVersion, document.setAll(fields));
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.tributary.projections.CloudEventRecords.userEvent;
+import static io.tributary.projections.CloudEventRecords.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,7 +31,7 @@ class StoreOutageIT extends ProjectionsIntegrationTest {
 
         STACK.stopMongo();
         try {
-            send(userEvent(UserRegistered.class, userId, 1, nextPosition(), Instant.now(),
+            send(event(UserRegistered.class, userId, 1, nextPosition(), Instant.now(),
                     "{\"userId\":\"" + userId + "\",\"name\":\"Edsger Dijkstra\",\"email\":\"edsger@example.com\"}"));
             await().atMost(Duration.ofSeconds(30)).until(() -> searchUser(userId).found());
             // More failed attempts than the bounded retries (2 here) allow: an outage must not exhaust them.

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -27,13 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.tributary.projections.CloudEventRecords.userEvent;
+import static io.tributary.projections.CloudEventRecords.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class UserProjectionsIT extends ProjectionsIntegrationTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Autowired
     ProjectionMetrics progress;
@@ -45,7 +42,7 @@ class UserProjectionsIT extends ProjectionsIntegrationTest {
         long position = nextPosition();
 
         String email = "ada." + userId + "@example.com";
-        send(userEvent(UserRegistered.class, userId, 1, position, registeredAt,
+        send(event(UserRegistered.class, userId, 1, position, registeredAt,
                 "{\"userId\":\"" + userId + "\",\"name\":\"Ada Lovelace\",\"email\":\"" + email + "\"}"));
 
         await().atMost(TIMEOUT).until(() -> mongoUser(userId).isPresent() && searchUser(userId).found());
@@ -99,14 +96,14 @@ class UserProjectionsIT extends ProjectionsIntegrationTest {
         String userId = UUID.randomUUID().toString();
         Instant registeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant deactivatedAt = registeredAt.plusSeconds(60);
-        send(userEvent(UserRegistered.class, userId, 1, nextPosition(), registeredAt,
+        send(event(UserRegistered.class, userId, 1, nextPosition(), registeredAt,
                 "{\"userId\":\"" + userId + "\",\"name\":\"Grace\",\"email\":\"grace@example.com\"}"));
-        send(userEvent(UserProfileChanged.class, userId, 2, nextPosition(), registeredAt.plusSeconds(10),
+        send(event(UserProfileChanged.class, userId, 2, nextPosition(), registeredAt.plusSeconds(10),
                 "{\"userId\":\"" + userId + "\",\"name\":\"Grace Hopper\",\"age\":85,\"bio\":\"<b>COBOL</b>\"}"));
-        send(userEvent(UserEmailChanged.class, userId, 3, nextPosition(), registeredAt.plusSeconds(20),
+        send(event(UserEmailChanged.class, userId, 3, nextPosition(), registeredAt.plusSeconds(20),
                 "{\"userId\":\"" + userId + "\",\"email\":\"grace.hopper@example.com\"}"));
         long lastPosition = nextPosition();
-        send(userEvent(UserDeactivated.class, userId, 4, lastPosition, deactivatedAt,
+        send(event(UserDeactivated.class, userId, 4, lastPosition, deactivatedAt,
                 "{\"userId\":\"" + userId + "\"}"));
 
         await().atMost(TIMEOUT).until(() -> mongoUser(userId).map(user -> user.getLong("version") == 4).orElse(false)
@@ -133,9 +130,9 @@ class UserProjectionsIT extends ProjectionsIntegrationTest {
     void redeliveredAndStaleEventsChangeNothing() {
         String userId = UUID.randomUUID().toString();
         Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ProducerRecord<String, byte[]> registered = userEvent(UserRegistered.class, userId, 1, nextPosition(), time,
+        ProducerRecord<String, byte[]> registered = event(UserRegistered.class, userId, 1, nextPosition(), time,
                 "{\"userId\":\"" + userId + "\",\"name\":\"Alan\",\"email\":\"alan@example.com\"}");
-        ProducerRecord<String, byte[]> renamed = userEvent(UserProfileChanged.class, userId, 2, nextPosition(), time,
+        ProducerRecord<String, byte[]> renamed = event(UserProfileChanged.class, userId, 2, nextPosition(), time,
                 "{\"userId\":\"" + userId + "\",\"name\":\"Alan Turing\",\"age\":41,\"bio\":null}");
         send(registered);
         send(renamed);
@@ -149,7 +146,7 @@ class UserProjectionsIT extends ProjectionsIntegrationTest {
         // Redelivery of both events, and a stale copy of version 2 whose payload differs.
         send(registered);
         send(renamed);
-        send(userEvent(UserProfileChanged.class, userId, 2, nextPosition(), time,
+        send(event(UserProfileChanged.class, userId, 2, nextPosition(), time,
                 "{\"userId\":\"" + userId + "\",\"name\":\"Mallory Impostor\",\"age\":null,\"bio\":null}"));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {

@@ -1,17 +1,11 @@
 package io.tributary.projections.view;
 
+import io.tributary.projections.Concurrently;
 import io.tributary.projections.ProjectionsIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,20 +55,10 @@ class ViewInitializationIT extends ProjectionsIntegrationTest {
                 .containsOnlyKeys("switched_v2");
     }
 
-    /** Runs {@code start} on several threads released at the same moment; fails if any of them failed. */
     private static void runConcurrently(Runnable start) throws Exception {
-        CyclicBarrier together = new CyclicBarrier(INSTANCES);
-        List<Callable<Void>> starts = IntStream.range(0, INSTANCES)
-                .mapToObj(i -> (Callable<Void>) () -> {
-                    together.await();
-                    start.run();
-                    return null;
-                })
-                .toList();
-        try (ExecutorService instances = Executors.newFixedThreadPool(INSTANCES)) {
-            for (Future<Void> done : instances.invokeAll(starts)) {
-                done.get();
-            }
-        }
+        Concurrently.run(INSTANCES, () -> {
+            start.run();
+            return null;
+        });
     }
 }

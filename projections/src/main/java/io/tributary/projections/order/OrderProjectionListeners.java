@@ -1,0 +1,34 @@
+package io.tributary.projections.order;
+
+import io.tributary.projections.kafka.ProjectionRecordHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** One listener container and consumer group per order projection; a listener's id is its consumer group. */
+@Component
+class OrderProjectionListeners {
+
+    private static final String ORDERS_TOPIC = "#{T(io.tributary.events.AggregateType).ORDER.topic()}";
+
+    private final ProjectionRecordHandler handler;
+    private final OrdersMongoProjection mongo;
+    private final OrdersSearchProjection search;
+
+    OrderProjectionListeners(ProjectionRecordHandler handler, OrdersMongoProjection mongo,
+                             OrdersSearchProjection search) {
+        this.handler = handler;
+        this.mongo = mongo;
+        this.search = search;
+    }
+
+    @KafkaListener(id = OrdersMongoProjection.NAME, topics = ORDERS_TOPIC)
+    void onOrderEventForMongo(ConsumerRecord<String, byte[]> record) {
+        handler.handle(mongo, record);
+    }
+
+    @KafkaListener(id = OrdersSearchProjection.NAME, topics = ORDERS_TOPIC)
+    void onOrderEventForSearch(ConsumerRecord<String, byte[]> record) {
+        handler.handle(search, record);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tributary.projections.product;
+
+import io.tributary.projections.kafka.ProjectionRecordHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** One listener container and consumer group per product projection; a listener's id is its consumer group. */
+@Component
+class ProductProjectionListeners {
+
+    private static final String PRODUCTS_TOPIC = "#{T(io.tributary.events.AggregateType).PRODUCT.topic()}";
+
+    private final ProjectionRecordHandler handler;
+    private final ProductsMongoProjection mongo;
+    private final ProductsSearchProjection search;
+
+    ProductProjectionListeners(ProjectionRecordHandler handler, ProductsMongoProjection mongo,
+                               ProductsSearchProjection search) {
+        this.handler = handler;
+        this.mongo = mongo;
+        this.search = search;
+    }
+
+    @KafkaListener(id = ProductsMongoProjection.NAME, topics = PRODUCTS_TOPIC)
+    void onProductEventForMongo(ConsumerRecord<String, byte[]> record) {
+        handler.handle(mongo, record);
+    }
+
+    @KafkaListener(id = ProductsSearchProjection.NAME, topics = PRODUCTS_TOPIC)
+    void onProductEventForSearch(ConsumerRecord<String, byte[]> record) {
+        handler.handle(search, record);
+    }
+}
