@@ -8,6 +8,8 @@ import io.tributary.events.EventCatalog;
 import io.tributary.events.EventDescriptor;
 import io.tributary.projections.Projection;
 import io.tributary.projections.envelope.EventEnvelope;
+import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.view.EventGapException;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Folds the whole event store, through the very projections that keep the live views, into scratch versions of
@@ -75,7 +78,8 @@ public class ViewCheck {
                         new SearchSnapshots(elasticsearch, scratchIndex, definition.idField()),
                         new SearchSnapshots(elasticsearch, liveIndex, definition.idField())));
             }
-            ViewCheckReport report = ViewCheckReport.of(head, events, results);
+            long refused = folds.stream().mapToLong(fold -> fold.refused).sum();
+            ViewCheckReport report = ViewCheckReport.of(head, events, refused, results);
             log.info("View check up to position {} over {} events: {}", head, events,
                     report.consistent() ? "consistent" : "DIFFERENCES " + results);
             return report;
@@ -112,16 +116,34 @@ public class ViewCheck {
         }
     }
 
-    /** One scratch view and the aggregate type whose events it takes. */
-    private record Fold(AggregateType source, Projection projection) {
+    /**
+     * One scratch view and the aggregate type whose events it takes. An event the projection refuses is skipped
+     * and counted, as the live projection dead-letters it; the comparison then shows whether both agree.
+     */
+    private static final class Fold {
 
         private static final Map<String, AggregateType> SOURCES = EventCatalog.all().stream()
-                .collect(java.util.stream.Collectors.toMap(EventDescriptor::cloudEventType,
-                        EventDescriptor::aggregateType));
+                .collect(Collectors.toMap(EventDescriptor::cloudEventType, EventDescriptor::aggregateType));
+
+        private final AggregateType source;
+        private final Projection projection;
+        private long refused;
+
+        Fold(AggregateType source, Projection projection) {
+            this.source = source;
+            this.projection = projection;
+        }
 
         void apply(EventEnvelope event) {
-            if (SOURCES.get(event.type()) == source) {
+            if (SOURCES.get(event.type()) != source) {
+                return;
+            }
+            try {
                 projection.apply(event);
+            } catch (UnreadableEventException | EventGapException e) {
+                refused++;
+                log.warn("View check: {} refuses {} version {} of {}: {}", projection.name(), event.type(),
+                        event.aggregateVersion(), event.subject(), e.getMessage());
             }
         }
     }

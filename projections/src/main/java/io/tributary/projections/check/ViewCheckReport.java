@@ -5,12 +5,15 @@ import java.util.List;
 /**
  * The outcome of comparing every view with a fresh fold of the event store up to {@code eventStorePosition}.
  *
- * @param consistent true when no view has any difference
+ * @param refusedEvents events a projection refused during the fold (the live projection dead-letters those)
+ * @param consistent    true when no view has any difference
  */
-public record ViewCheckReport(long eventStorePosition, long events, boolean consistent, List<ViewResult> views) {
+public record ViewCheckReport(long eventStorePosition, long events, long refusedEvents, boolean consistent,
+                              List<ViewResult> views) {
 
-    static ViewCheckReport of(long eventStorePosition, long events, List<ViewResult> views) {
-        return new ViewCheckReport(eventStorePosition, events, views.stream().allMatch(ViewResult::consistent), views);
+    static ViewCheckReport of(long eventStorePosition, long events, long refusedEvents, List<ViewResult> views) {
+        return new ViewCheckReport(eventStorePosition, events, refusedEvents,
+                views.stream().allMatch(ViewResult::consistent), views);
     }
 
     /**

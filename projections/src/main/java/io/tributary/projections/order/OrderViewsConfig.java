@@ -4,9 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import io.tributary.events.AggregateType;
 import io.tributary.projections.view.MongoView;
+import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
 import io.tributary.projections.view.SearchView;
+import io.tributary.projections.view.SearchViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
 import io.tributary.projections.view.ViewVersion;
 import org.springframework.context.annotation.Bean;
@@ -46,5 +49,15 @@ class OrderViewsConfig {
     @Bean
     OrdersSearchProjection ordersSearchProjection(SearchView ordersSearchView) {
         return new OrdersSearchProjection(ordersSearchView);
+    }
+
+    @Bean
+    MongoViewDefinition ordersMongoDefinition() {
+        return new MongoViewDefinition(ORDERS, AggregateType.ORDER, OrdersMongoProjection::new);
+    }
+
+    @Bean
+    SearchViewDefinition ordersSearchDefinition() {
+        return new SearchViewDefinition(ORDERS, ORDERS_INDEX_DEFINITION, "orderId", AggregateType.ORDER, OrdersSearchProjection::new);
     }
 }

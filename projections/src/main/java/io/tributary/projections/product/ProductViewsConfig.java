@@ -2,9 +2,12 @@ package io.tributary.projections.product;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
+import io.tributary.events.AggregateType;
 import io.tributary.projections.view.MongoView;
+import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
 import io.tributary.projections.view.SearchView;
+import io.tributary.projections.view.SearchViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
 import io.tributary.projections.view.ViewVersion;
 import org.springframework.context.annotation.Bean;
@@ -35,5 +38,15 @@ class ProductViewsConfig {
     @Bean
     ProductsSearchProjection productsSearchProjection(SearchView productsSearchView) {
         return new ProductsSearchProjection(productsSearchView);
+    }
+
+    @Bean
+    MongoViewDefinition productsMongoDefinition() {
+        return new MongoViewDefinition(PRODUCTS, AggregateType.PRODUCT, ProductsMongoProjection::new);
+    }
+
+    @Bean
+    SearchViewDefinition productsSearchDefinition() {
+        return new SearchViewDefinition(PRODUCTS, PRODUCTS_INDEX_DEFINITION, "productId", AggregateType.PRODUCT, ProductsSearchProjection::new);
     }
 }
