@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.tributary.projections.CloudEventRecords.userEvent;
+import static io.tributary.projections.CloudEventRecords.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,7 +53,7 @@ class ProjectionProgressIT extends ProjectionsIntegrationTest {
     void theEndpointShowsEachProjectionCaughtUpWithItsPosition() {
         String userId = UUID.randomUUID().toString();
         long position = nextPosition();
-        send(userEvent(UserRegistered.class, userId, 1, position, Instant.now(),
+        send(event(UserRegistered.class, userId, 1, position, Instant.now(),
                 "{\"userId\":\"" + userId + "\",\"name\":\"Frances Allen\",\"email\":\"fran@example.com\"}"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

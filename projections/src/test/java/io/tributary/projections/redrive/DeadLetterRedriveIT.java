@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import static io.tributary.projections.CloudEventRecords.userEvent;
+import static io.tributary.projections.CloudEventRecords.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +39,7 @@ class DeadLetterRedriveIT extends ProjectionsIntegrationTest {
     void redrivenDeadLettersReachTheViewsAndAreNotRedrivenTwice() throws Exception {
         createTopicIfAbsent(DEAD_LETTERS);
         String userId = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> event = userEvent(UserRegistered.class, userId, 1, nextPosition(),
+        ProducerRecord<String, byte[]> event = event(UserRegistered.class, userId, 1, nextPosition(),
                 Instant.now(), "{\"userId\":\"" + userId + "\",\"name\":\"Kathleen Booth\",\"email\":\"kb@example.com\"}");
         // As the dead-letter recoverer leaves it: the original record plus the failure headers.
         ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(DEAD_LETTERS, event.key(), event.value());
