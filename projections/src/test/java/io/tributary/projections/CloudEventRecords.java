@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Builds user event records exactly as the command API's relay publishes them. */
+/** Builds event records exactly as the command API's relay publishes them. */
 public final class CloudEventRecords {
 
     private CloudEventRecords() {
@@ -22,20 +22,33 @@ public final class CloudEventRecords {
         return record(descriptor.cloudEventType(), userId, version, position, time, payloadJson);
     }
 
-    /** A record with any {@code ce_type}, also one the catalog does not know. */
+    public static ProducerRecord<String, byte[]> orderEvent(Class<?> eventType, String orderId, long version,
+                                                            long position, Instant time, String payloadJson) {
+        EventDescriptor descriptor = EventCatalog.of(eventType);
+        return record(AggregateType.ORDER, descriptor.cloudEventType(), orderId, version, position, time, payloadJson);
+    }
+
+    /** A user record with any {@code ce_type}, also one the catalog does not know. */
     public static ProducerRecord<String, byte[]> record(String cloudEventType, String userId, long version,
                                                         long position, Instant time, String payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(AggregateType.USER.topic(), userId,
+        return record(AggregateType.USER, cloudEventType, userId, version, position, time, payload);
+    }
+
+    private static ProducerRecord<String, byte[]> record(AggregateType aggregateType, String cloudEventType,
+                                                         String aggregateId, long version, long position,
+                                                         Instant time, String payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(aggregateType.topic(), aggregateId,
                 payload.getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
         header(record, CloudEventHeaders.TYPE, cloudEventType);
         header(record, CloudEventHeaders.SOURCE, "/tributary/command-api");
-        header(record, CloudEventHeaders.SUBJECT, userId);
+        header(record, CloudEventHeaders.SUBJECT, aggregateId);
         header(record, CloudEventHeaders.TIME, time.toString());
-        header(record, CloudEventHeaders.DATA_SCHEMA, "urn:tributary:schema:user:" + cloudEventType);
+        header(record, CloudEventHeaders.DATA_SCHEMA,
+                "urn:tributary:schema:" + aggregateType.label() + ":" + cloudEventType);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(record, CloudEventHeaders.AGGREGATE_TYPE, AggregateType.USER.label());
+        header(record, CloudEventHeaders.AGGREGATE_TYPE, aggregateType.label());
         header(record, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(version));
         header(record, CloudEventHeaders.POSITION, Long.toString(position));
         header(record, CloudEventHeaders.TRACEPARENT, "00-4d4ee7095eee69db8608e4fdc3c78926-bbb3fda01844fc99-01");

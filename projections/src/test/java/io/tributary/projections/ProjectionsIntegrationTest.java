@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Boots the projections service against the real Kafka, Mongo-protocol server and Elasticsearch of the test
- * stack, and gives tests a producer and direct access to the stores.
+ * stack and an SMTP server in this JVM, and gives tests a producer and direct access to the stores.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tributary.projections.retry.max-retries=2",
@@ -49,6 +49,7 @@ public abstract class ProjectionsIntegrationTest {
 
     protected static final LocalStack STACK = TestStack.shared(Server.KAFKA, Server.MONGO, Server.ELASTICSEARCH);
     protected static final String USERS_TOPIC = AggregateType.USER.topic();
+    protected static final String ORDERS_TOPIC = AggregateType.ORDER.topic();
     protected static final String USERS_COLLECTION = "users_v1";
     protected static final String USERS_INDEX = "users_v1";
 
@@ -70,13 +71,22 @@ public abstract class ProjectionsIntegrationTest {
         String mongoUri = STACK.endpoints().springProperties().get("spring.data.mongodb.uri");
         registry.add("spring.data.mongodb.uri",
                 () -> mongoUri + (mongoUri.contains("?") ? "&" : "?") + "serverSelectionTimeoutMS=500");
-        createUsersTopic();
+        TestMailServer.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        createTopics();
     }
 
-    /** The relay creates the topic in production; 6 partitions like there. */
-    private static void createUsersTopic() {
+    /** The relay creates the topics in production; 6 partitions like there. */
+    private static void createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(USERS_TOPIC, 6, (short) 1))).all().get();
+            for (String topic : List.of(USERS_TOPIC, ORDERS_TOPIC)) {
+                createTopic(admin, topic);
+            }
+        }
+    }
+
+    private static void createTopic(Admin admin, String topic) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(e);

@@ -32,13 +32,16 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = USERS_TOPIC + ".dlt";
+    /** The notifications read the users topic too. */
+    private static final String NOTIFICATIONS = "notifications";
 
     @Test
     void unreadableRecordsAreDeadLetteredAndLaterEventsOfThePartitionStillApply() {
         String unknownTypeUser = UUID.randomUUID().toString();
         String garbageUser = UUID.randomUUID().toString();
         String validUser = UUID.randomUUID().toString();
-        double unreadableBefore = deadLettered(UsersMongoProjection.NAME) + deadLettered(UsersSearchProjection.NAME);
+        double unreadableBefore = deadLettered(UsersMongoProjection.NAME) + deadLettered(UsersSearchProjection.NAME)
+                + deadLettered(NOTIFICATIONS);
 
         // All on one partition, so the valid event can only be applied once the consumers got past the others.
         send(onPartition(record("io.tributary.user.teleported.v1", unknownTypeUser, 1, nextPosition(), Instant.now(),
@@ -63,7 +66,7 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
                         deadLetters.add(record);
                     }
                 });
-                return deadLetters.size() == 4;
+                return deadLetters.size() == 6;
             });
         }
 
@@ -73,8 +76,10 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
                 .containsExactlyInAnyOrder(
                         unknownTypeUser + " from " + UsersMongoProjection.NAME,
                         unknownTypeUser + " from " + UsersSearchProjection.NAME,
+                        unknownTypeUser + " from " + NOTIFICATIONS,
                         garbageUser + " from " + UsersMongoProjection.NAME,
-                        garbageUser + " from " + UsersSearchProjection.NAME);
+                        garbageUser + " from " + UsersSearchProjection.NAME,
+                        garbageUser + " from " + NOTIFICATIONS);
         for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
             assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(USERS_TOPIC);
             assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
@@ -89,8 +94,8 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
                 .allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
                         .isEqualTo("{\"userId\":\"" + garbageUser + "\",\"name\":"));
 
-        assertThat(deadLettered(UsersMongoProjection.NAME) + deadLettered(UsersSearchProjection.NAME))
-                .isEqualTo(unreadableBefore + 4);
+        assertThat(deadLettered(UsersMongoProjection.NAME) + deadLettered(UsersSearchProjection.NAME)
+                + deadLettered(NOTIFICATIONS)).isEqualTo(unreadableBefore + 6);
     }
 
     private double deadLettered(String projection) {
