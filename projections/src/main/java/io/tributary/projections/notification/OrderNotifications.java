@@ -7,9 +7,7 @@ import io.tributary.events.order.OrderEvent;
 import io.tributary.events.order.OrderPlaced;
 import io.tributary.events.order.OrderRejected;
 import io.tributary.events.order.OrderShipped;
-import io.tributary.projections.Projection;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.WriteOutcome;
 
 import java.util.HashMap;
@@ -19,28 +17,21 @@ import java.util.Map;
  * The order side of the notifications: remembers who placed an order and for how much, then tells them when it is
  * confirmed or rejected. Cancelling and shipping send nothing.
  */
-class OrderNotifications implements Projection {
+class OrderNotifications extends NotificationProjection<OrderEvent> {
 
     private final PlacedOrders orders;
     private final RecipientDirectory recipients;
     private final Notifier notifier;
 
     OrderNotifications(PlacedOrders orders, RecipientDirectory recipients, Notifier notifier) {
+        super(OrderEvent.class);
         this.orders = orders;
         this.recipients = recipients;
         this.notifier = notifier;
     }
 
     @Override
-    public String name() {
-        return NotificationListeners.GROUP;
-    }
-
-    @Override
-    public WriteOutcome apply(EventEnvelope event) {
-        if (!(event.data() instanceof OrderEvent order)) {
-            throw new UnreadableEventException(event.type() + " is not an order event");
-        }
+    WriteOutcome apply(EventEnvelope event, OrderEvent order) {
         return switch (order) {
             case OrderPlaced placed -> orders.record(placed, event.aggregateVersion());
             case OrderConfirmed confirmed -> notifyCustomer(event, NotificationKind.ORDER_CONFIRMED,
