@@ -1,10 +1,11 @@
 package io.tributary.projections.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -42,8 +43,9 @@ class MailDelivery {
     }
 
     /**
-     * @throws MailServerUnavailableException while the server cannot be reached or does not accept us
-     * @throws MailException                  when the server refuses this message or its recipient
+     * @throws MailServerUnavailableException while the server cannot be reached, does not accept us, or answers that
+     *                                        it cannot take the message now (SMTP 4xx)
+     * @throws MailException                  when the server refuses this message or its recipient for good (5xx)
      */
     void send(String eventId, Recipient to, MailContent content) {
         MimeMessage message = sender.createMimeMessage();
@@ -65,20 +67,38 @@ class MailDelivery {
         } catch (MailAuthenticationException e) {
             throw new MailServerUnavailableException("the mail server does not accept our credentials", e);
         } catch (MailSendException e) {
-            if (refusedByServer(e)) {
+            if (refusedForGood(e)) {
                 throw e;
             }
             throw new MailServerUnavailableException("mail server unavailable: " + e.getMessage(), e);
         }
     }
 
-    /** The server answered and refused the message or its recipient: trying again will not help. */
-    private static boolean refusedByServer(MailSendException failure) {
-        for (Exception cause : failure.getMessageExceptions()) {
-            if (cause instanceof SendFailedException) {
+    /** An SMTP 5xx reply anywhere in the failure: trying again will not help. 4xx replies are transient by the RFC. */
+    private static boolean refusedForGood(MailSendException failure) {
+        if (permanentReply(failure.getCause())) {
+            return true;
+        }
+        for (Exception perMessage : failure.getMessageExceptions()) {
+            if (permanentReply(perMessage)) {
                 return true;
             }
         }
-        return failure.getCause() instanceof SendFailedException;
+        return false;
+    }
+
+    /** Follows the chain, which for JavaMail includes each failed recipient's exception. */
+    private static boolean permanentReply(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            int reply = switch (cause) {
+                case SMTPSendFailedException send -> send.getReturnCode();
+                case SMTPAddressFailedException address -> address.getReturnCode();
+                default -> 0;
+            };
+            if (reply >= 500) {
+                return true;
+            }
+        }
+        return false;
     }
 }
