@@ -13,6 +13,9 @@ import org.testcontainers.containers.MongoDBContainer;
  */
 final class ContainerServer implements ManagedServer {
 
+    /** The mail catcher of docker-compose.yml; its web UI (port 8025) is not needed by tests. */
+    private static final int MAILPIT_SMTP = 1025;
+
     private final Server server;
     private GenericContainer<?> container;
 
@@ -63,6 +66,11 @@ final class ContainerServer implements ManagedServer {
                         .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
                 startContainer(elasticsearch);
                 yield "http://" + elasticsearch.getHttpHostAddress();
+            }
+            case SMTP -> {
+                GenericContainer<?> mailpit = new GenericContainer<>("axllent/mailpit:v1.26").withExposedPorts(MAILPIT_SMTP);
+                startContainer(mailpit);
+                yield mailpit.getHost() + ":" + mailpit.getMappedPort(MAILPIT_SMTP);
             }
         };
     }

@@ -17,28 +17,26 @@ import java.util.zip.ZipInputStream;
  * A single Elasticsearch node from the distribution zip on Maven Central. Elasticsearch refuses to run as
  * root, so a root launcher runs it as the unprivileged system user {@value #SERVICE_USER}.
  */
-final class ElasticsearchNode implements ManagedServer {
+final class ElasticsearchNode extends ChildServer {
 
     static final String SERVICE_USER = "tributary";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
     private final StackConfig config;
     private final Path dir;
-    private final Path pidFile;
     private final Path logFile;
-    private final Adoptable process = new Adoptable();
 
     ElasticsearchNode(StackConfig config) {
+        super(config.home().resolve("elasticsearch").resolve("elasticsearch.pid"));
         this.config = config;
         this.dir = config.home().resolve("elasticsearch");
-        this.pidFile = dir.resolve("elasticsearch.pid");
         this.logFile = config.home().resolve("logs").resolve("elasticsearch.log");
     }
 
     @Override
     public String start() {
         String url = "http://127.0.0.1:" + config.elasticsearchPort();
-        if (process.adoptFrom(pidFile) && healthy(url)) {
+        if (adoptRunning() && healthy(url)) {
             return url;
         }
         if (Waits.portOpen(config.elasticsearchPort())) {
@@ -69,27 +67,11 @@ final class ElasticsearchNode implements ManagedServer {
                     "-Expack.security.enabled=false",
                     "-Ecluster.routing.allocation.disk.threshold_enabled=false"));
             ChildProcess node = ChildProcess.start("Elasticsearch", command, Map.of(), dir, logFile, pidFile);
-            process.started(node);
-            if (!Waits.until(() -> healthy(url), START_TIMEOUT, node)) {
-                StackException failure = node.failure("did not become healthy on " + url + " within "
-                        + START_TIMEOUT.toSeconds() + "s");
-                node.stop();
-                throw failure;
-            }
+            awaitStarted(node, () -> healthy(url), START_TIMEOUT, "did not become healthy on " + url);
             return url;
         } catch (IOException e) {
             throw new StackException("Elasticsearch could not be prepared in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void stop() {
-        process.stop(pidFile);
-    }
-
-    @Override
-    public void kill() {
-        process.kill();
     }
 
     /** {@code GET /} answers 405 in this distribution; cluster health is the readiness signal. */

@@ -12,28 +12,26 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** An Apache Kafka broker in KRaft mode (broker and controller in one process), from Maven Central jars. */
-final class KafkaBroker implements ManagedServer {
+final class KafkaBroker extends ChildServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final StackConfig config;
     private final Path dir;
-    private final Path pidFile;
     private final Path logFile;
-    private final Adoptable process = new Adoptable();
     private long logOffset;
 
     KafkaBroker(StackConfig config) {
+        super(config.home().resolve("kafka").resolve("kafka.pid"));
         this.config = config;
         this.dir = config.home().resolve("kafka");
-        this.pidFile = dir.resolve("kafka.pid");
         this.logFile = config.home().resolve("logs").resolve("kafka.log");
     }
 
     @Override
     public String start() {
         String bootstrap = "127.0.0.1:" + config.kafkaPort();
-        if (process.adoptFrom(pidFile) && Waits.portOpen(config.kafkaPort())) {
+        if (adoptRunning() && Waits.portOpen(config.kafkaPort())) {
             return bootstrap;
         }
         if (Waits.portOpen(config.kafkaPort())) {
@@ -50,26 +48,12 @@ final class KafkaBroker implements ManagedServer {
             logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
             List<String> command = javaCommand(log4j, "kafka.Kafka", properties.toString());
             ChildProcess broker = ChildProcess.start("Kafka", command, Map.of(), dir, logFile, pidFile);
-            process.started(broker);
-            if (!Waits.until(() -> Waits.portOpen(config.kafkaPort()) && logShowsStarted(), START_TIMEOUT, broker)) {
-                StackException failure = broker.failure("did not start on " + bootstrap + " within " + START_TIMEOUT.toSeconds() + "s");
-                broker.stop();
-                throw failure;
-            }
+            awaitStarted(broker, () -> Waits.portOpen(config.kafkaPort()) && logShowsStarted(), START_TIMEOUT,
+                    "did not start on " + bootstrap);
             return bootstrap;
         } catch (IOException e) {
             throw new StackException("Kafka could not be prepared in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void stop() {
-        process.stop(pidFile);
-    }
-
-    @Override
-    public void kill() {
-        process.kill();
     }
 
     /** Only what this start wrote counts: the log is appended to across starts. */

@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 /**
  * The servers Tributary needs, each resolved in this order: an explicit URL in the environment
  * ({@code TRIBUTARY_POSTGRES_URL}, {@code TRIBUTARY_KAFKA_BOOTSTRAP}, {@code TRIBUTARY_MONGO_URI},
- * {@code TRIBUTARY_ELASTICSEARCH_URL}), else a Testcontainers container where a Docker engine runs, else a
- * real local server started as a child process.
+ * {@code TRIBUTARY_ELASTICSEARCH_URL}, {@code TRIBUTARY_SMTP_SERVER} as {@code host:port}), else a Testcontainers
+ * container where a Docker engine runs, else a real local server started as a child process.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Map<Server, ManagedServer> local = new EnumMap<>(Server.class);
     private final List<String> testDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile StackEndpoints endpoints = new StackEndpoints(null, PostgresServer.USER, "", null, null, null);
+    private volatile StackEndpoints endpoints = new StackEndpoints(null, PostgresServer.USER, "", null, null, null,
+            null);
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -101,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         dropTestDatabases(testDatabases);
-        List<Server> order = List.of(Server.ELASTICSEARCH, Server.MONGO, Server.KAFKA, Server.POSTGRES);
+        List<Server> order = List.of(Server.SMTP, Server.ELASTICSEARCH, Server.MONGO, Server.KAFKA, Server.POSTGRES);
         for (Server server : order) {
             ManagedServer managed = local.remove(server);
             if (managed != null) {
@@ -122,8 +123,9 @@ public final class LocalStack implements AutoCloseable {
         ManagedServer managed = ContainerServer.dockerAvailable() ? new ContainerServer(server) : switch (server) {
             case POSTGRES -> new PostgresServer(config);
             case KAFKA -> new KafkaBroker(config);
-            case MONGO -> new MongoProtocolServer(config);
+            case MONGO -> JavaChildServer.mongoProtocolServer(config);
             case ELASTICSEARCH -> new ElasticsearchNode(config);
+            case SMTP -> JavaChildServer.smtpServer(config);
         };
         long started = System.nanoTime();
         String endpoint = managed.start();
@@ -144,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
         if (server == Server.POSTGRES && System.getenv("TRIBUTARY_POSTGRES_URL") != null) {
             endpoints = new StackEndpoints(endpoint, envOr("TRIBUTARY_POSTGRES_USER", PostgresServer.USER),
                     envOr("TRIBUTARY_POSTGRES_PASSWORD", ""), endpoints.kafkaBootstrapServers(), endpoints.mongoUri(),
-                    endpoints.elasticsearchUrl());
+                    endpoints.elasticsearchUrl(), endpoints.smtpServer());
         } else {
             endpoints = endpoints.with(server, endpoint);
         }
@@ -156,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
             case KAFKA -> endpoints.kafkaBootstrapServers();
             case MONGO -> endpoints.mongoUri();
             case ELASTICSEARCH -> endpoints.elasticsearchUrl();
+            case SMTP -> endpoints.smtpServer();
         };
     }
 
@@ -214,6 +217,7 @@ public final class LocalStack implements AutoCloseable {
             case KAFKA -> "TRIBUTARY_KAFKA_BOOTSTRAP";
             case MONGO -> "TRIBUTARY_MONGO_URI";
             case ELASTICSEARCH -> "TRIBUTARY_ELASTICSEARCH_URL";
+            case SMTP -> "TRIBUTARY_SMTP_SERVER";
         };
     }
 

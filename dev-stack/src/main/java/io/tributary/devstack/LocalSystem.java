@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The local run: {@code up} starts the four servers and the three services; {@code stack} only the servers.
+ * The local run: {@code up} starts the five servers and the three services; {@code stack} only the servers.
  * Data stays in {@code .tributary/}; Ctrl-C stops everything. A second launcher refuses to start while the
  * first runs; after a crash the next one stops the orphaned services and reuses the servers and their data.
  */
@@ -55,8 +55,8 @@ public final class LocalSystem {
         }, "tributary-stop"));
 
         try {
-            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch and the Mongo-protocol server (data in "
-                    + config.home() + ")...");
+            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server and an SMTP server"
+                    + " (data in " + config.home() + ")...");
             stack[0] = LocalStack.start(config);
             StackEndpoints endpoints = stack[0].endpoints();
             if (command.equals("up")) {
@@ -85,6 +85,7 @@ public final class LocalSystem {
                 .append("  %-14s %s%n".formatted("Kafka", endpoints.kafkaBootstrapServers()))
                 .append("  %-14s %s%n".formatted("MongoDB", endpoints.mongoUri()))
                 .append("  %-14s %s%n".formatted("Elasticsearch", endpoints.elasticsearchUrl()))
+                .append("  %-14s %s%n".formatted("SMTP", endpoints.smtpServer()))
                 .append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
         System.out.println(summary);
     }

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param persistent keep data across starts (local run) or start from nothing (tests)
  */
 public record StackConfig(Path home, boolean persistent, Set<Server> servers, int postgresPort, int kafkaPort,
-                          int kafkaControllerPort, int mongoPort, int elasticsearchPort, int elasticsearchTransportPort) {
+                          int kafkaControllerPort, int mongoPort, int elasticsearchPort, int elasticsearchTransportPort,
+                          int smtpPort) {
 
     /**
      * The local run: {@code <project root>/.tributary}, well-known ports, data kept. {@code TRIBUTARY_PORT_OFFSET}
@@ -25,7 +26,8 @@ public record StackConfig(Path home, boolean persistent, Set<Server> servers, in
     public static StackConfig local() {
         int offset = portOffset();
         return new StackConfig(ProjectRoot.find().resolve(".tributary"), true, EnumSet.allOf(Server.class),
-                15432 + offset, 9092 + offset, 9093 + offset, 27017 + offset, 9200 + offset, 9300 + offset);
+                15432 + offset, 9092 + offset, 9093 + offset, 27017 + offset, 9200 + offset, 9300 + offset,
+                3025 + offset);
     }
 
     static int portOffset() {
@@ -46,7 +48,7 @@ public record StackConfig(Path home, boolean persistent, Set<Server> servers, in
             Path home = Files.createTempDirectory(target.toAbsolutePath(), "test-stack-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             return new StackConfig(home, false, EnumSet.copyOf(servers), freePort(), freePort(), freePort(),
-                    freePort(), freePort(), freePort());
+                    freePort(), freePort(), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +56,7 @@ public record StackConfig(Path home, boolean persistent, Set<Server> servers, in
 
     public StackConfig withServers(Set<Server> wanted) {
         return new StackConfig(home, persistent, EnumSet.copyOf(wanted), postgresPort, kafkaPort, kafkaControllerPort,
-                mongoPort, elasticsearchPort, elasticsearchTransportPort);
+                mongoPort, elasticsearchPort, elasticsearchTransportPort, smtpPort);
     }
 
     static int freePort() {

@@ -3,9 +3,14 @@ package io.tributary.devstack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where the running servers are; null for a server that was not asked for. */
+/**
+ * Where the running servers are; null for a server that was not asked for.
+ *
+ * @param smtpServer {@code host:port} of the SMTP server
+ */
 public record StackEndpoints(String postgresJdbcUrl, String postgresUser, String postgresPassword,
-                             String kafkaBootstrapServers, String mongoUri, String elasticsearchUrl) {
+                             String kafkaBootstrapServers, String mongoUri, String elasticsearchUrl,
+                             String smtpServer) {
 
     /** Spring property names and values, e.g. for {@code @DynamicPropertySource}. */
     public Map<String, String> springProperties() {
@@ -16,6 +21,11 @@ public record StackEndpoints(String postgresJdbcUrl, String postgresUser, String
         putIfSet(properties, "spring.kafka.bootstrap-servers", kafkaBootstrapServers);
         putIfSet(properties, "spring.data.mongodb.uri", mongoUri);
         putIfSet(properties, "spring.elasticsearch.uris", elasticsearchUrl);
+        if (smtpServer != null) {
+            int colon = smtpServer.lastIndexOf(':');
+            properties.put("spring.mail.host", smtpServer.substring(0, colon));
+            properties.put("spring.mail.port", smtpServer.substring(colon + 1));
+        }
         return properties;
     }
 
@@ -30,13 +40,15 @@ public record StackEndpoints(String postgresJdbcUrl, String postgresUser, String
     StackEndpoints with(Server server, String value) {
         return switch (server) {
             case POSTGRES -> new StackEndpoints(value, postgresUser, postgresPassword, kafkaBootstrapServers, mongoUri,
-                    elasticsearchUrl);
+                    elasticsearchUrl, smtpServer);
             case KAFKA -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword, value, mongoUri,
-                    elasticsearchUrl);
+                    elasticsearchUrl, smtpServer);
             case MONGO -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword, kafkaBootstrapServers,
-                    value, elasticsearchUrl);
+                    value, elasticsearchUrl, smtpServer);
             case ELASTICSEARCH -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword,
-                    kafkaBootstrapServers, mongoUri, value);
+                    kafkaBootstrapServers, mongoUri, value, smtpServer);
+            case SMTP -> new StackEndpoints(postgresJdbcUrl, postgresUser, postgresPassword, kafkaBootstrapServers,
+                    mongoUri, elasticsearchUrl, value);
         };
     }
 

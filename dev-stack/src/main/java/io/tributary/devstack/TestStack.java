@@ -14,7 +14,7 @@ public final class TestStack {
     private TestStack() {
     }
 
-    /** All four servers. */
+    /** Every server. */
     public static LocalStack shared() {
         return shared(Server.values());
     }

@@ -10,18 +10,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +47,8 @@ class LocalStackTest {
         StackConfig fresh = StackConfig.forTests(EnumSet.allOf(Server.class));
         // persistent, so that restarts are tested the way the local run uses them
         config = new StackConfig(fresh.home(), true, fresh.servers(), fresh.postgresPort(), fresh.kafkaPort(),
-                fresh.kafkaControllerPort(), fresh.mongoPort(), fresh.elasticsearchPort(), fresh.elasticsearchTransportPort());
+                fresh.kafkaControllerPort(), fresh.mongoPort(), fresh.elasticsearchPort(), fresh.elasticsearchTransportPort(),
+                fresh.smtpPort());
         stack = LocalStack.start(config);
     }
 
@@ -109,10 +119,32 @@ class LocalStackTest {
     }
 
     @Test
+    void smtpServerAcceptsMailAndLogsWhatItReceived() throws Exception {
+        String subject = "Local stack check " + UUID.randomUUID();
+        String[] endpoint = stack.endpoints().smtpServer().split(":");
+        try (Socket socket = new Socket(endpoint[0], Integer.parseInt(endpoint[1]))) {
+            BufferedReader server = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            Writer client = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+            assertThat(server.readLine()).startsWith("220");
+            for (String command : List.of("HELO localhost", "MAIL FROM:<stack@example.com>", "RCPT TO:<dev@example.com>")) {
+                assertThat(reply(client, server, command)).startsWith("250");
+            }
+            assertThat(reply(client, server, "DATA")).startsWith("354");
+            assertThat(reply(client, server, "Subject: " + subject + "\r\n\r\nHello.\r\n.")).startsWith("250");
+            reply(client, server, "QUIT");
+        }
+        Path mailLog = config.home().resolve("logs").resolve("mail.log");
+        assertThat(Waits.until(() -> ChildProcess.tail(mailLog, 20).contains("Subject: " + subject),
+                Duration.ofSeconds(10), null)).as("%s shows the message", mailLog).isTrue();
+    }
+
+    @Test
     void endpointsMapToSpringSettings() {
         Map<String, String> environment = stack.endpoints().springEnvironment();
         assertThat(environment).containsKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAPSERVERS",
                 "SPRING_DATA_MONGODB_URI", "SPRING_ELASTICSEARCH_URIS");
+        assertThat(environment).containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+                .containsEntry("SPRING_MAIL_PORT", Integer.toString(config.smtpPort()));
         assertThat(Files.isDirectory(config.home().resolve("logs"))).isTrue();
     }
 
@@ -122,6 +154,13 @@ class LocalStackTest {
                 Map.of(), config.home().resolve("logs/none.log"), java.time.Duration.ofSeconds(1)))
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("command-api jar not found");
+    }
+
+    /** One SMTP command and the first line of its reply. */
+    private static String reply(Writer client, BufferedReader server, String command) throws IOException {
+        client.write(command + "\r\n");
+        client.flush();
+        return server.readLine();
     }
 
     private static Connection connect() throws Exception {

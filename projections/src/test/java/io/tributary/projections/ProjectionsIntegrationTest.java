@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Boots the projections service against the real Kafka, Mongo-protocol server and Elasticsearch of the test
- * stack, and gives tests a producer and direct access to the stores.
+ * stack and an SMTP server in this JVM, and gives tests a producer and direct access to the stores.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tributary.projections.retry.max-retries=2",
@@ -63,6 +63,7 @@ public abstract class ProjectionsIntegrationTest {
 
     protected static final LocalStack STACK = TestStack.shared(Server.KAFKA, Server.MONGO, Server.ELASTICSEARCH);
     protected static final String USERS_TOPIC = AggregateType.USER.topic();
+    protected static final String ORDERS_TOPIC = AggregateType.ORDER.topic();
     protected static final String USERS_COLLECTION = "users_v1";
     protected static final String USERS_INDEX = "users_v1";
     protected static final int PARTITIONS = 6;
@@ -86,6 +87,7 @@ public abstract class ProjectionsIntegrationTest {
         String mongoUri = STACK.endpoints().springProperties().get("spring.data.mongodb.uri");
         registry.add("spring.data.mongodb.uri",
                 () -> mongoUri + (mongoUri.contains("?") ? "&" : "?") + "serverSelectionTimeoutMS=500");
+        TestMailServer.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         createAggregateTopics();
     }
 

@@ -36,7 +36,8 @@ class DockerComposeFileTest {
 
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output.lines().map(String::strip).toList()).contains(
-                "postgres", "kafka", "mongo", "elasticsearch", "command-api", "projections", "query-api", "gateway");
+                "postgres", "kafka", "mongo", "elasticsearch", "command-api", "projections", "query-api", "gateway",
+                "mailpit");
         for (String module : List.of("command-api", "projections", "query-api")) {
             assertThat(Path.of("..", module, "Dockerfile")).exists();
         }

@@ -8,7 +8,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
 /** Tells a Mongo outage (retry until it is over) from a failure of the write itself. */
-final class MongoFailures {
+public final class MongoFailures {
 
     /** Label the server puts on write errors that are safe to retry (failover, shutdown in progress). */
     private static final String RETRYABLE_WRITE_ERROR = "RetryableWriteError";
@@ -16,7 +16,7 @@ final class MongoFailures {
     private MongoFailures() {
     }
 
-    static RuntimeException translate(MongoException failure, String action) {
+    public static RuntimeException translate(MongoException failure, String action) {
         if (failure instanceof MongoSocketException
                 || failure instanceof MongoTimeoutException
                 || failure instanceof MongoConnectionPoolClearedException

@@ -23,6 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 class DeadLetterIT extends ProjectionsIntegrationTest {
 
+    /** The notifications read the users topic too. */
+    private static final String NOTIFICATIONS = "notifications";
+
     @Test
     void unreadableRecordsAreDeadLetteredAndLaterEventsOfThePartitionStillApply() {
         String unknownTypeUser = UUID.randomUUID().toString();
@@ -45,7 +48,7 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
         assertThat(searchUser(garbageUser).found()).isFalse();
 
         List<ConsumerRecord<String, byte[]>> deadLetters =
-                deadLetters(USERS_TOPIC, Set.of(unknownTypeUser, garbageUser), 4);
+                deadLetters(USERS_TOPIC, Set.of(unknownTypeUser, garbageUser), 6);
 
         // Each projection gave up on each record on its own.
         assertThat(deadLetters)
@@ -53,8 +56,10 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
                 .containsExactlyInAnyOrder(
                         unknownTypeUser + " from " + UsersMongoProjection.NAME,
                         unknownTypeUser + " from " + UsersSearchProjection.NAME,
+                        unknownTypeUser + " from " + NOTIFICATIONS,
                         garbageUser + " from " + UsersMongoProjection.NAME,
-                        garbageUser + " from " + UsersSearchProjection.NAME);
+                        garbageUser + " from " + UsersSearchProjection.NAME,
+                        garbageUser + " from " + NOTIFICATIONS);
         for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
             assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(USERS_TOPIC);
             assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
@@ -69,11 +74,12 @@ class DeadLetterIT extends ProjectionsIntegrationTest {
                 .allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
                         .isEqualTo("{\"userId\":\"" + garbageUser + "\",\"name\":"));
 
-        assertThat(unreadable()).isEqualTo(unreadableBefore + 4);
+        assertThat(unreadable()).isEqualTo(unreadableBefore + 6);
     }
 
     private double unreadable() {
         return deadLettered(UsersMongoProjection.NAME, "unreadable")
-                + deadLettered(UsersSearchProjection.NAME, "unreadable");
+                + deadLettered(UsersSearchProjection.NAME, "unreadable")
+                + deadLettered(NOTIFICATIONS, "unreadable");
     }
 }

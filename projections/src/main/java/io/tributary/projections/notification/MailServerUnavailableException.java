@@ -1,0 +1,14 @@
+package io.tributary.projections.notification;
+
+import io.tributary.projections.view.ViewStoreUnavailableException;
+
+/**
+ * The SMTP server cannot be reached or refuses us as a client. Like a store outage it says nothing about the event:
+ * the notification is retried until the server is back, never dead-lettered.
+ */
+class MailServerUnavailableException extends ViewStoreUnavailableException {
+
+    MailServerUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,40 @@
+package io.tributary.projections.notification;
+
+import com.mongodb.client.MongoDatabase;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** The notifications' collections live in the views' database; the mail sender is Spring Boot's. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
+class NotificationsConfig {
+
+    @Bean
+    RecipientDirectory recipientDirectory(MongoDatabase viewDatabase) {
+        return new RecipientDirectory(new VersionedDocuments(viewDatabase.getCollection(RecipientDirectory.COLLECTION)));
+    }
+
+    @Bean
+    PlacedOrders placedOrders(MongoDatabase viewDatabase) {
+        return new PlacedOrders(new VersionedDocuments(viewDatabase.getCollection(PlacedOrders.COLLECTION)));
+    }
+
+    @Bean
+    Notifier notifier(MongoDatabase viewDatabase, JavaMailSender mailSender, NotificationProperties properties) {
+        return new Notifier(new NotificationLog(viewDatabase.getCollection(NotificationLog.COLLECTION)),
+                new MailDelivery(mailSender, properties));
+    }
+
+    @Bean
+    WelcomeNotifications welcomeNotifications(RecipientDirectory recipientDirectory, Notifier notifier) {
+        return new WelcomeNotifications(recipientDirectory, notifier);
+    }
+
+    @Bean
+    OrderNotifications orderNotifications(PlacedOrders placedOrders, RecipientDirectory recipientDirectory,
+                                          Notifier notifier) {
+        return new OrderNotifications(placedOrders, recipientDirectory, notifier);
+    }
+}
