@@ -55,8 +55,7 @@ class OrderSearch {
         Map<String, OrderView> orders = views.findAll(OrderView.VIEW, hits.stream().map(Hit::id).toList());
         List<OrderView> items = hits.stream().map(hit -> orders.get(hit.id())).filter(Objects::nonNull).toList();
         String nextCursor = hits.size() == limit ? cursorAfter(hits.getLast()) : null;
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new Page<>(items, total, nextCursor);
+        return new Page<>(items, SearchViews.totalOf(response), nextCursor);
     }
 
     private static String cursorAfter(Hit<Void> hit) {

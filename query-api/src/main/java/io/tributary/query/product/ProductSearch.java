@@ -72,8 +72,7 @@ class ProductSearch {
             }
         }
         String nextCursor = hits.size() == query.limit() ? query.sort().cursorAfter(hits.getLast().sort()) : null;
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new ProductSearchResult(items, total, facets(response), nextCursor);
+        return new ProductSearchResult(items, SearchViews.totalOf(response), facets(response), nextCursor);
     }
 
     /** Client text only ever becomes a match query's value; filters are terms and ranges of typed values. */

@@ -38,8 +38,7 @@ class UserSearch {
                         .fields("name", "email")
                         .fuzziness("AUTO"))), ObjectNode.class);
         List<UserView> items = response.hits().hits().stream().map(UserSearch::toView).toList();
-        long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-        return new Page<>(items, total, null);
+        return new Page<>(items, SearchViews.totalOf(response), null);
     }
 
     private static UserView toView(Hit<ObjectNode> hit) {

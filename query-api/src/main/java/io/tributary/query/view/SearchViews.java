@@ -40,6 +40,11 @@ public class SearchViews {
         return elasticsearchGuard.call(() -> client.search(search, documentType));
     }
 
+    /** How many documents match in all (the searches here always count them exactly). */
+    public static long totalOf(SearchResponse<?> response) {
+        return response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+    }
+
     /** Waits until searches over the alias see the version of every token of its aggregate type. */
     public void awaitTokens(String alias, AggregateType type, ConsistencyTokens tokens) {
         consistency.await(tokens, type, id -> searchableVersionOf(alias, id));

@@ -28,10 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "resilience4j.circuitbreaker.instances.elasticsearch.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.mongo.wait-duration-in-open-state=2s",
         // Long enough that the near-cache test sees a cached entry on a busy machine.
-        "tributary.near-cache.time-to-live=10s",
-        // The Mongo-protocol server has no query planner: the export of 100k orders scans and sorts them all
-        // before its first batch, which real MongoDB serves from an index.
-        "resilience4j.timelimiter.instances.mongo.timeout-duration=30s"})
+        "tributary.near-cache.time-to-live=10s"})
 @SuppressWarnings({"rawtypes", "unchecked"})
 public abstract class QueryApiIT {
 
@@ -47,7 +44,7 @@ public abstract class QueryApiIT {
         STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    protected static ViewFixtures views(MongoTemplate mongo) {
+    public static ViewFixtures views(MongoTemplate mongo) {
         return new ViewFixtures(mongo, STACK.endpoints().elasticsearchUrl());
     }
 
@@ -70,7 +67,7 @@ public abstract class QueryApiIT {
     }
 
     /** The parameter a 400 problem names. */
-    protected static String parameterOf(ResponseEntity<Map> answer) {
+    public static String parameterOf(ResponseEntity<Map> answer) {
         assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(400);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         return ((List<Map<String, String>>) answer.getBody().get("errors")).getFirst().get("parameter");
