@@ -47,7 +47,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ProblemDetail> storeDown(StoreUnavailableException ex) {
-        log.warn("{}: {}", ex.getMessage(), ex.getCause() == null ? "" : ex.getCause().toString());
+        // Breaker state changes are logged where they happen; one line per refused request would flood.
+        log.debug("{}: {}", ex.getMessage(), ex.getCause() == null ? "" : ex.getCause().toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",

@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.tributary.query.http.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,6 +17,8 @@ import java.util.concurrent.ExecutorService;
  * when the store is back. Any failure becomes {@link StoreUnavailableException} (503 with Retry-After).
  */
 public final class StoreGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreGuard.class);
 
     private final String store;
     private final CircuitBreaker breaker;
@@ -41,6 +45,7 @@ public final class StoreGuard {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException(store, retryAfterSeconds, e);
         } catch (Exception e) {
+            log.warn("A call to {} failed: {}", store, e.toString());
             throw new StoreUnavailableException(store, retryAfterSeconds, e);
         }
     }

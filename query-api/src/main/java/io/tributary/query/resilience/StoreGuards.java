@@ -1,7 +1,10 @@
 package io.tributary.query.resilience;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,8 @@ import java.util.concurrent.Executors;
 @Configuration(proxyBeanMethods = false)
 class StoreGuards implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(StoreGuards.class);
+
     static final String MONGO = "mongo";
     static final String ELASTICSEARCH = "elasticsearch";
 
@@ -24,13 +29,20 @@ class StoreGuards implements DisposableBean {
 
     @Bean
     StoreGuard mongoGuard(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
-        return new StoreGuard(MONGO, breakers.circuitBreaker(MONGO), timeLimiters.timeLimiter(MONGO), calls);
+        return guard(MONGO, breakers, timeLimiters);
     }
 
     @Bean
     StoreGuard elasticsearchGuard(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
-        return new StoreGuard(ELASTICSEARCH, breakers.circuitBreaker(ELASTICSEARCH),
-                timeLimiters.timeLimiter(ELASTICSEARCH), calls);
+        return guard(ELASTICSEARCH, breakers, timeLimiters);
+    }
+
+    /** Logs each change of a breaker's state once, rather than every refused request. */
+    private StoreGuard guard(String store, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+        CircuitBreaker breaker = breakers.circuitBreaker(store);
+        breaker.getEventPublisher().onStateTransition(event ->
+                log.warn("Circuit breaker of {}: {}", store, event.getStateTransition()));
+        return new StoreGuard(store, breaker, timeLimiters.timeLimiter(store), calls);
     }
 
     @Override
