@@ -14,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +66,11 @@ public abstract class QueryApiIT {
 
     protected static List<String> ids(ResponseEntity<Map> answer) {
         return items(answer).stream().map(item -> (String) item.get("id")).toList();
+    }
+
+    /** A hand-made cursor or other opaque value. */
+    protected static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The parameter a 400 problem names. */
