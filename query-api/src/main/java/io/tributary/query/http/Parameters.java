@@ -18,6 +18,8 @@ public final class Parameters {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Parameters() {
@@ -70,10 +72,15 @@ public final class Parameters {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant instant = Instant.parse(value.strip());
+            // Both stores keep instants as milliseconds; years beyond four digits overflow one or the other.
+            if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be an ISO-8601 instant such as 2026-11-01T10:00:00Z");
+            // reported below
         }
+        throw new InvalidParameterException(name, "must be an ISO-8601 instant from year 0001 to 9999, such as 2026-11-01T10:00:00Z");
     }
 
     public static BigDecimal optionalAmount(String name, String value) {
@@ -82,13 +89,14 @@ public final class Parameters {
         }
         try {
             BigDecimal amount = new BigDecimal(value.strip());
-            if (amount.signum() >= 0 && amount.precision() <= 20) {
+            // Up to 12 whole digits and 4 decimals: exact as a double, which is what the index compares.
+            if (amount.signum() >= 0 && amount.scale() <= 4 && amount.precision() - amount.scale() <= 12) {
                 return amount;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new InvalidParameterException(name, "must be a non-negative decimal amount such as 19.99");
+        throw new InvalidParameterException(name, "must be a non-negative amount such as 19.99, at most 12 digits and 4 decimals");
     }
 
     public static Boolean optionalBoolean(String name, String value) {

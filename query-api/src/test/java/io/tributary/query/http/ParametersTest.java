@@ -31,7 +31,11 @@ class ParametersTest {
         assertInvalid(() -> Parameters.limit("1e2"), "limit");
         assertInvalid(() -> Parameters.optionalAmount("maxPrice", "-1"), "maxPrice");
         assertInvalid(() -> Parameters.optionalAmount("maxPrice", "NaN"), "maxPrice");
+        assertInvalid(() -> Parameters.optionalAmount("maxPrice", "1e400"), "maxPrice");
+        assertInvalid(() -> Parameters.optionalAmount("maxPrice", "0.000001"), "maxPrice");
         assertInvalid(() -> Parameters.optionalInstant("to", "2026-11-01"), "to");
+        assertInvalid(() -> Parameters.optionalInstant("to", "+999999999-12-31T23:59:59Z"), "to");
+        assertInvalid(() -> Parameters.optionalInstant("from", "-0001-01-01T00:00:00Z"), "from");
         assertInvalid(() -> Parameters.optionalBoolean("inStock", "yes"), "inStock");
         assertInvalid(() -> Parameters.optionalChoice("status", "{\"$in\":[]}", TimeUnit.class), "status");
         assertInvalid(() -> Parameters.text("q", "  ", 10), "q");

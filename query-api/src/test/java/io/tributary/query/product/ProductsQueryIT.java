@@ -183,6 +183,7 @@ class ProductsQueryIT extends QueryApiIT {
     void badParametersAreNamed() {
         assertThat(parameterOf(get("/api/v1/products?minPrice=abc"))).isEqualTo("minPrice");
         assertThat(parameterOf(get("/api/v1/products?minPrice=-1"))).isEqualTo("minPrice");
+        assertThat(parameterOf(get("/api/v1/products?maxPrice=1e400"))).isEqualTo("maxPrice");
         assertThat(parameterOf(get("/api/v1/products?minPrice=50&maxPrice=10"))).isEqualTo("maxPrice");
         assertThat(parameterOf(get("/api/v1/products?inStock=maybe"))).isEqualTo("inStock");
         assertThat(parameterOf(get("/api/v1/products?sort=_score"))).isEqualTo("sort");
