@@ -2,12 +2,9 @@ package io.tributary.query.consistency;
 
 import io.tributary.events.AggregateType;
 import io.tributary.events.ConsistencyToken;
-import io.tributary.query.http.InvalidParameterException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -15,7 +12,7 @@ import java.util.function.ToLongFunction;
  * Read-your-writes: with {@code Consistency-Token} headers from command answers, a read waits until the view
  * it reads has reached each token's version, polling with a growing pause. Requests run on virtual threads,
  * so a waiting request holds no platform thread. Tokens for aggregate types the view does not hold are
- * ignored: a users endpoint cannot wait for an order.
+ * ignored: a users endpoint cannot wait for an order. Without tokens nothing is asked and nothing waits.
  */
 @Component
 public class ConsistencyWait {
@@ -30,20 +27,17 @@ public class ConsistencyWait {
     }
 
     /**
-     * @param headerValues   the request's Consistency-Token header values (each may list several, comma-separated)
      * @param viewType       the aggregate type the view holds
      * @param currentVersion the version the view has now for an aggregate id (0 when absent)
      */
-    public void await(List<String> headerValues, AggregateType viewType, ToLongFunction<String> currentVersion) {
-        List<ConsistencyToken> tokens = parse(headerValues).stream()
-                .filter(token -> token.aggregateType() == viewType)
-                .toList();
-        if (tokens.isEmpty()) {
+    public void await(ConsistencyTokens tokens, AggregateType viewType, ToLongFunction<String> currentVersion) {
+        List<ConsistencyToken> relevant = tokens.of(viewType);
+        if (relevant.isEmpty()) {
             return;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         Duration pause = FIRST_PAUSE;
-        for (ConsistencyToken token : tokens) {
+        for (ConsistencyToken token : relevant) {
             while (currentVersion.applyAsLong(token.aggregateId()) < token.version()) {
                 if (System.nanoTime() >= deadline) {
                     throw new ViewNotReadyException("The view has not reached version " + token.version() + " of "
@@ -53,24 +47,6 @@ public class ConsistencyWait {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
-    }
-
-    static List<ConsistencyToken> parse(List<String> headerValues) {
-        List<ConsistencyToken> tokens = new ArrayList<>();
-        if (headerValues == null) {
-            return tokens;
-        }
-        for (String value : headerValues) {
-            for (String part : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-                try {
-                    tokens.add(ConsistencyToken.parse(part));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidParameterException(ConsistencyToken.HEADER,
-                            "must be a token from a command answer, such as user:<id>:<version>");
-                }
-            }
-        }
-        return tokens;
     }
 
     private static void sleep(Duration pause) {

@@ -3,7 +3,6 @@ package io.tributary.query.http;
 import io.tributary.query.consistency.ViewNotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,11 +45,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-ready", "View not ready", ex.getMessage()));
     }
 
-    @ExceptionHandler({StoreUnavailableException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> storeDown(RuntimeException ex) {
-        log.warn("A view store is unavailable: {}", ex.getMessage());
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeDown(StoreUnavailableException ex) {
+        // Breaker state changes are logged where they happen; one line per refused request would flood.
+        log.debug("{}: {}", ex.getMessage(), ex.getCause() == null ? "" : ex.getCause().toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
                         "A view store cannot answer right now; retry shortly."));
     }

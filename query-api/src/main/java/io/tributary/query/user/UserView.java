@@ -1,11 +1,27 @@
 package io.tributary.query.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.events.AggregateType;
+import io.tributary.query.view.MongoView;
+import io.tributary.query.view.Versioned;
+import org.bson.Document;
 
 import java.time.Instant;
+
+import static io.tributary.query.view.DocumentFields.instant;
+import static io.tributary.query.view.DocumentFields.versionOf;
 
 /** A user as read clients see it. Optional fields are left out when not set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserView(String id, String name, String email, Integer age, String bio, Instant registeredAt,
-                       Instant deactivatedAt, long version) {
+                       Instant deactivatedAt, long version) implements Versioned {
+
+    /** The {@code users} view in MongoDB. */
+    static final MongoView<UserView> VIEW = new MongoView<>("users", AggregateType.USER, UserView::from);
+
+    private static UserView from(Document document) {
+        return new UserView(document.getString("_id"), document.getString("name"), document.getString("email"),
+                document.getInteger("age"), document.getString("bio"), instant(document, "registeredAt"),
+                instant(document, "deactivatedAt"), versionOf(document));
+    }
 }

@@ -1,28 +1,11 @@
 package io.tributary.query.user;
 
-import com.mongodb.client.MongoCollection;
-import io.tributary.devstack.LocalStack;
-import io.tributary.devstack.Server;
-import io.tributary.devstack.TestStack;
+import io.tributary.query.support.QueryApiIT;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -35,34 +18,19 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The user endpoints on the real Mongo-protocol server and Elasticsearch, seeded the way the projections write. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tributary.consistency.max-wait=1500ms")
 @SuppressWarnings({"rawtypes", "unchecked"})
-class UsersQueryIT {
+class UsersQueryIT extends QueryApiIT {
 
-    private static final LocalStack STACK = TestStack.shared(Server.MONGO, Server.ELASTICSEARCH);
-    private static final HttpClient ELASTIC = HttpClient.newHttpClient();
     private static final String ADA = UUID.randomUUID().toString();
+    private static boolean indexed;
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    MongoTemplate mongo;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @BeforeAll
-    static void createSearchIndex() throws Exception {
-        elastic("PUT", "/users_v1", """
-                {"mappings":{"properties":{"userId":{"type":"keyword"},
-                  "name":{"type":"text","fields":{"keyword":{"type":"keyword"}}},
-                  "email":{"type":"text","analyzer":"simple","fields":{"keyword":{"type":"keyword"}}},
-                  "registeredAt":{"type":"date"},"version":{"type":"long"}}},
-                 "aliases":{"users":{}}}""");
-        indexUser(ADA, "Ada Lovelace", "ada.lovelace@example.com", 1);
+    @BeforeEach
+    void createSearchIndex() {
+        if (!indexed) {
+            views(mongo).createIndex("users");
+            indexUser(ADA, "Ada Lovelace", "ada.lovelace@example.com", 1);
+            indexed = true;
+        }
     }
 
     @Test
@@ -173,15 +141,13 @@ class UsersQueryIT {
     }
 
     @Test
-    void searchWaitsForTheIndexedVersion() throws Exception {
+    void searchWaitsForTheIndexedVersion() {
+        // An index in use: a shard nobody searched for 30 s skips its periodic refreshes until the next search.
+        assertThat(ids(get("/api/v1/users?q=lovelace"))).contains(ADA);
         String id = UUID.randomUUID().toString();
         CompletableFuture.runAsync(() -> {
-            try {
-                // No refresh: the document is visible to a get at once, to searches only after the next refresh.
-                indexUser(id, "Barbara Liskov", "barbara@example.com", 1, false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            // No refresh: the document is visible to a get at once, to searches only after the next refresh.
+            indexUser(id, "Barbara Liskov", "barbara@example.com", 1, false);
         }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
 
         ResponseEntity<Map> answer = get("/api/v1/users?q=liskov", "Consistency-Token", "user:" + id + ":1");
@@ -190,47 +156,19 @@ class UsersQueryIT {
         assertThat(ids(answer)).contains(id);
     }
 
-    private ResponseEntity<Map> get(String path, String header, String value) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(header, value);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
-    }
-
     private void seedView(String id, String name, String email, long version) {
-        mongo.getCollection("view_registry").replaceOne(new Document("_id", "users"),
-                new Document("_id", "users").append("collection", "users_v1"),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
-        MongoCollection<Document> users = mongo.getCollection("users_v1");
-        users.replaceOne(new Document("_id", id), new Document("_id", id).append("userId", id).append("name", name)
-                        .append("email", email).append("registeredAt", Date.from(Instant.parse("2026-11-01T10:00:00Z")))
-                        .append("version", version).append("position", version),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        views(mongo).register("users").store("users", new Document("_id", id).append("userId", id).append("name", name)
+                .append("email", email).append("registeredAt", Date.from(Instant.parse("2026-11-01T10:00:00Z")))
+                .append("version", version).append("position", version));
     }
 
-    private static void indexUser(String id, String name, String email, long version) throws Exception {
+    private void indexUser(String id, String name, String email, long version) {
         indexUser(id, name, email, version, true);
     }
 
-    private static void indexUser(String id, String name, String email, long version, boolean refresh) throws Exception {
-        elastic("PUT", "/users_v1/_doc/" + id + "?version=" + version + "&version_type=external&refresh=" + refresh,
+    private void indexUser(String id, String name, String email, long version, boolean refresh) {
+        views(mongo).index("users", id, version,
                 "{\"userId\":\"%s\",\"name\":\"%s\",\"email\":\"%s\",\"registeredAt\":\"2026-11-01T10:00:00Z\",\"version\":%d}"
-                        .formatted(id, name, email, version));
-    }
-
-    private static void elastic(String method, String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = ELASTIC.send(HttpRequest.newBuilder(URI.create(STACK.endpoints().elasticsearchUrl() + path))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-    }
-
-    private static List<String> ids(ResponseEntity<Map> answer) {
-        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
-        return ((List<Map<String, Object>>) answer.getBody().get("items")).stream().map(item -> (String) item.get("id")).toList();
-    }
-
-    private static String parameterOf(ResponseEntity<Map> answer) {
-        assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        return ((List<Map<String, String>>) answer.getBody().get("errors")).getFirst().get("parameter");
+                        .formatted(id, name, email, version), refresh);
     }
 }

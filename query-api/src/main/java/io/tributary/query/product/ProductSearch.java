@@ -1,0 +1,133 @@
+package io.tributary.query.product;
+
+import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import io.tributary.events.AggregateType;
+import io.tributary.query.consistency.ConsistencyTokens;
+import io.tributary.query.product.ProductSearchResult.CategoryCount;
+import io.tributary.query.product.ProductSearchResult.Facets;
+import io.tributary.query.product.ProductSearchResult.Item;
+import io.tributary.query.product.ProductSearchResult.PriceRangeCount;
+import io.tributary.query.view.DocumentViews;
+import io.tributary.query.view.SearchViews;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Product search over the {@code products} alias: matching, filters, facets and highlights come from
+ * Elasticsearch, the products themselves from the MongoDB view, which keeps prices exact (the index holds
+ * them as doubles for ranges only). A hit the MongoDB view does not hold yet is left out of its page.
+ */
+@Component
+class ProductSearch {
+
+    static final String ALIAS = "products";
+
+    private static final int CATEGORY_FACETS = 50;
+    private static final double[] PRICE_BOUNDS = {25, 50, 100, 250};
+
+    private final SearchViews search;
+    private final DocumentViews views;
+
+    ProductSearch(SearchViews search, DocumentViews views) {
+        this.search = search;
+        this.views = views;
+    }
+
+    ProductSearchResult search(ProductQuery query, ConsistencyTokens tokens) {
+        search.awaitTokens(ALIAS, AggregateType.PRODUCT, tokens);
+        SearchResponse<Void> response = search.search(ALIAS, request -> {
+            request.size(query.limit())
+                    .source(source -> source.fetch(false))
+                    .trackTotalHits(total -> total.enabled(true))
+                    .query(matching(query))
+                    .sort(query.sort().sortOptions())
+                    .highlight(highlight -> highlight
+                            .encoder(HighlighterEncoder.Html)
+                            .fields("name", field -> field.numberOfFragments(0))
+                            .fields("description", field -> field.fragmentSize(150).numberOfFragments(2)))
+                    .aggregations("categories", aggregation -> aggregation
+                            .terms(terms -> terms.field("category").size(CATEGORY_FACETS)))
+                    .aggregations("prices", aggregation -> aggregation
+                            .range(range -> range.field("price").ranges(priceRanges())));
+            if (query.cursor() != null) {
+                request.searchAfter(query.sort().searchAfter(query.cursor()));
+            }
+            return request;
+        }, Void.class);
+
+        List<Hit<Void>> hits = response.hits().hits();
+        Map<String, ProductView> products = views.findAll(ProductView.VIEW, hits.stream().map(Hit::id).toList());
+        List<Item> items = new ArrayList<>();
+        for (Hit<Void> hit : hits) {
+            ProductView product = products.get(hit.id());
+            if (product != null) {
+                items.add(new Item(product, hit.highlight()));
+            }
+        }
+        String nextCursor = hits.size() == query.limit() ? query.sort().cursorAfter(hits.getLast().sort()) : null;
+        return new ProductSearchResult(items, SearchViews.totalOf(response), facets(response), nextCursor);
+    }
+
+    /** Client text only ever becomes a match query's value; filters are terms and ranges of typed values. */
+    private static Query matching(ProductQuery query) {
+        return Query.of(q -> q.bool(bool -> {
+            if (query.text() != null) {
+                bool.must(must -> must.multiMatch(match -> match
+                        .query(query.text())
+                        .fields("name^3", "description", "sku")
+                        .fuzziness("AUTO")));
+            }
+            if (query.category() != null) {
+                bool.filter(filter -> filter.term(term -> term.field("category").value(query.category())));
+            }
+            if (query.minPrice() != null || query.maxPrice() != null) {
+                bool.filter(filter -> filter.range(range -> range.number(price -> {
+                    price.field("price");
+                    if (query.minPrice() != null) {
+                        price.gte(query.minPrice().doubleValue());
+                    }
+                    if (query.maxPrice() != null) {
+                        price.lte(query.maxPrice().doubleValue());
+                    }
+                    return price;
+                })));
+            }
+            if (query.inStock() != null) {
+                bool.filter(filter -> filter.term(term -> term.field("inStock").value(query.inStock())));
+            }
+            return bool;
+        }));
+    }
+
+    private static List<AggregationRange> priceRanges() {
+        List<AggregationRange> ranges = new ArrayList<>();
+        ranges.add(AggregationRange.of(range -> range.to(PRICE_BOUNDS[0])));
+        for (int i = 1; i < PRICE_BOUNDS.length; i++) {
+            double from = PRICE_BOUNDS[i - 1];
+            double to = PRICE_BOUNDS[i];
+            ranges.add(AggregationRange.of(range -> range.from(from).to(to)));
+        }
+        ranges.add(AggregationRange.of(range -> range.from(PRICE_BOUNDS[PRICE_BOUNDS.length - 1])));
+        return ranges;
+    }
+
+    private static Facets facets(SearchResponse<Void> response) {
+        if (response.aggregations() == null || !response.aggregations().containsKey("categories")) {
+            return new Facets(List.of(), List.of());
+        }
+        List<CategoryCount> categories = response.aggregations().get("categories").sterms().buckets().array().stream()
+                .map(bucket -> new CategoryCount(bucket.key().stringValue(), bucket.docCount()))
+                .toList();
+        List<PriceRangeCount> prices = response.aggregations().get("prices").range().buckets().array().stream()
+                .map(bucket -> new PriceRangeCount(bucket.from(), bucket.to(), bucket.docCount()))
+                .toList();
+        return new Facets(categories, prices);
+    }
+}

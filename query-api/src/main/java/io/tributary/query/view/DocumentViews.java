@@ -1,0 +1,105 @@
+package io.tributary.query.view;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.tributary.query.consistency.ConsistencyTokens;
+import io.tributary.query.consistency.ConsistencyWait;
+import io.tributary.query.http.NotFoundException;
+import io.tributary.query.resilience.StoreGuard;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads of the MongoDB views: the collection comes from the view registry, every call goes through the
+ * {@code mongo} store guard, and filters are built by the callers from validated, typed values only.
+ */
+@Component
+public class DocumentViews {
+
+    private final MongoTemplate mongo;
+    private final ViewRegistry registry;
+    private final NearCache cache;
+    private final ConsistencyWait consistency;
+    private final StoreGuard mongoGuard;
+
+    DocumentViews(MongoTemplate mongo, ViewRegistry registry, NearCache cache, ConsistencyWait consistency,
+                  StoreGuard mongoGuard) {
+        this.mongo = mongo;
+        this.registry = registry;
+        this.cache = cache;
+        this.consistency = consistency;
+        this.mongoGuard = mongoGuard;
+    }
+
+    /**
+     * The document with this id, after the view reached the versions of the presented tokens. Answered from the
+     * near-cache unless the cached version is older than a token for this very document.
+     */
+    public <T extends Versioned> T require(MongoView<T> view, String id, ConsistencyTokens tokens) {
+        awaitTokens(view, tokens);
+        return cache.get(view.name(), id, tokens.versionOf(view.type(), id), () -> find(view, id))
+                .orElseThrow(() -> new NotFoundException("No " + view.type().label() + " " + id));
+    }
+
+    /** Waits until the view holds the version of every token of its aggregate type (never when there is none). */
+    public void awaitTokens(MongoView<?> view, ConsistencyTokens tokens) {
+        consistency.await(tokens, view.type(), id -> versionOf(view, id));
+    }
+
+    /** Documents by id, in no particular order; ids the view does not hold are absent from the map. */
+    public <T extends Versioned> Map<String, T> findAll(MongoView<T> view, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return mongoGuard.call(() -> {
+            Map<String, T> found = new LinkedHashMap<>();
+            for (Document document : collection(view).find(Filters.in("_id", ids))) {
+                found.put(document.getString("_id"), view.mapper().apply(document));
+            }
+            return found;
+        });
+    }
+
+    /** At most {@code limit} documents matching the filter, in the given order. */
+    public <T extends Versioned> List<T> list(MongoView<T> view, Bson filter, Bson sort, int limit) {
+        return mongoGuard.call(() -> collection(view).find(filter).sort(sort).limit(limit)
+                .map(view.mapper()::apply).into(new ArrayList<>()));
+    }
+
+    /**
+     * A cursor over every matching document, fetched in batches of {@code batchSize}; the caller closes it.
+     * Only opening it (and the first batch) is guarded: a stream then runs as long as it needs.
+     */
+    public MongoCursor<Document> stream(MongoView<?> view, Bson filter, Bson sort, int batchSize) {
+        return mongoGuard.call(() -> collection(view).find(filter).sort(sort).batchSize(batchSize).cursor());
+    }
+
+    private <T extends Versioned> Optional<T> find(MongoView<T> view, String id) {
+        return mongoGuard.call(() -> Optional.ofNullable(collection(view).find(Filters.eq("_id", id)).first())
+                .map(view.mapper()));
+    }
+
+    /** The aggregate version the view reflects for an id; 0 before its first event arrived. */
+    private long versionOf(MongoView<?> view, String id) {
+        return mongoGuard.call(() -> {
+            Document document = collection(view).find(Filters.eq("_id", id))
+                    .projection(Projections.include("version")).first();
+            return document == null ? 0L : DocumentFields.versionOf(document);
+        });
+    }
+
+    private MongoCollection<Document> collection(MongoView<?> view) {
+        return mongo.getCollection(registry.collectionOf(view.name()));
+    }
+}

@@ -1,0 +1,82 @@
+package io.tributary.query.support;
+
+import io.tributary.devstack.LocalStack;
+import io.tributary.devstack.Server;
+import io.tributary.devstack.TestStack;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The query API on the real Mongo-protocol server and Elasticsearch of the test stack. Every integration test
+ * shares these settings, hence one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tributary.consistency.max-wait=1500ms",
+        "resilience4j.circuitbreaker.instances.elasticsearch.wait-duration-in-open-state=2s",
+        "resilience4j.circuitbreaker.instances.mongo.wait-duration-in-open-state=2s",
+        // Long enough that the near-cache test sees a cached entry on a busy machine.
+        "tributary.near-cache.time-to-live=10s"})
+@SuppressWarnings({"rawtypes", "unchecked"})
+public abstract class QueryApiIT {
+
+    protected static final LocalStack STACK = TestStack.shared(Server.MONGO, Server.ELASTICSEARCH);
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    public static ViewFixtures views(MongoTemplate mongo) {
+        return new ViewFixtures(mongo, STACK.endpoints().elasticsearchUrl());
+    }
+
+    /** A GET with headers given as name, value, name, value... */
+    protected ResponseEntity<Map> get(String path, String... headerPairs) {
+        HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.add(headerPairs[i], headerPairs[i + 1]);
+        }
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+    }
+
+    protected static List<Map<String, Object>> items(ResponseEntity<Map> answer) {
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        return (List<Map<String, Object>>) answer.getBody().get("items");
+    }
+
+    protected static List<String> ids(ResponseEntity<Map> answer) {
+        return items(answer).stream().map(item -> (String) item.get("id")).toList();
+    }
+
+    /** A hand-made cursor or other opaque value. */
+    protected static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The parameter a 400 problem names. */
+    public static String parameterOf(ResponseEntity<Map> answer) {
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(400);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        return ((List<Map<String, String>>) answer.getBody().get("errors")).getFirst().get("parameter");
+    }
+}
