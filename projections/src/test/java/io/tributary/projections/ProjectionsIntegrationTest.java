@@ -168,6 +168,12 @@ public abstract class ProjectionsIntegrationTest {
 
     /** Reads {@code <topic>.dlt} from the start until it has found {@code count} records keyed by {@code keys}. */
     protected static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, Set<String> keys, int count) {
+        return deadLetters(topic, keys, null, count);
+    }
+
+    /** Dead letters of {@code keys} that the given consumer groups gave up on ({@code null}: any group). */
+    protected static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, Set<String> keys,
+                                                                    Set<String> groups, int count) {
         List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -179,7 +185,8 @@ public abstract class ProjectionsIntegrationTest {
             consumer.subscribe(List.of(topic + ".dlt"));
             await().atMost(TIMEOUT).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (keys.contains(record.key())) {
+                    if (keys.contains(record.key()) && (groups == null
+                            || groups.contains(header(record, "kafka_dlt-original-consumer-group")))) {
                         deadLetters.add(record);
                     }
                 });
@@ -194,10 +201,12 @@ public abstract class ProjectionsIntegrationTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** Summed over topics: a projection may read several (the notifications read users and orders). */
     protected double deadLettered(String projection, String reason) {
-        Counter counter = meters.find("tributary.projection.dead.letters")
-                .tag("projection", projection).tag("reason", reason).counter();
-        return counter == null ? 0 : counter.count();
+        return meters.find("tributary.projection.dead.letters")
+                .tag("projection", projection).tag("reason", reason).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     /**
