@@ -47,6 +47,8 @@ class OrderExport {
         void writeTo(OutputStream out) throws IOException {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                // Jackson separates root values with a space; NDJSON lines start with the object itself.
+                generator.setRootValueSeparator(null);
                 long lines = 0;
                 while (cursor.hasNext()) {
                     generator.writeObject(OrderView.VIEW.mapper().apply(cursor.next()));

@@ -104,6 +104,7 @@ class OrderExportIT {
         List<JsonNode> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
+                assertThat(line).as("one object per line, nothing around it").startsWith("{").endsWith("}");
                 lines.add(JSON.readTree(line));
             }
         }
