@@ -16,8 +16,10 @@ import io.tributary.query.view.SearchViews;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Product search over the {@code products} alias: matching, filters, facets and highlights come from
@@ -30,6 +32,7 @@ class ProductSearch {
     static final String ALIAS = "products";
 
     private static final int CATEGORY_FACETS = 50;
+    private static final String FACET = "counts";
     private static final double[] PRICE_BOUNDS = {25, 50, 100, 250};
 
     private final SearchViews search;
@@ -47,15 +50,20 @@ class ProductSearch {
                     .source(source -> source.fetch(false))
                     .trackTotalHits(total -> total.enabled(true))
                     .query(matching(query))
+                    .postFilter(selected(categoryFilter(query), priceFilter(query)))
                     .sort(query.sort().sortOptions())
                     .highlight(highlight -> highlight
                             .encoder(HighlighterEncoder.Html)
                             .fields("name", field -> field.numberOfFragments(0))
                             .fields("description", field -> field.fragmentSize(150).numberOfFragments(2)))
+                    // Each facet counts under every selection but its own, so the other categories (price ranges)
+                    // stay visible, with their counts, once one is chosen.
                     .aggregations("categories", aggregation -> aggregation
-                            .terms(terms -> terms.field("category").size(CATEGORY_FACETS)))
+                            .filter(selected(priceFilter(query)))
+                            .aggregations(FACET, terms -> terms.terms(t -> t.field("category").size(CATEGORY_FACETS))))
                     .aggregations("prices", aggregation -> aggregation
-                            .range(range -> range.field("price").ranges(priceRanges())));
+                            .filter(selected(categoryFilter(query)))
+                            .aggregations(FACET, range -> range.range(r -> r.field("price").ranges(priceRanges()))));
             if (query.cursor() != null) {
                 request.searchAfter(query.sort().searchAfter(query.cursor()));
             }
@@ -75,7 +83,10 @@ class ProductSearch {
         return new ProductSearchResult(items, SearchViews.totalOf(response), facets(response), nextCursor);
     }
 
-    /** Client text only ever becomes a match query's value; filters are terms and ranges of typed values. */
+    /**
+     * What the hits and every facet share: the text and the stock filter. Client text only ever becomes a match
+     * query's value; filters are terms and ranges of typed values.
+     */
     private static Query matching(ProductQuery query) {
         return Query.of(q -> q.bool(bool -> {
             if (query.text() != null) {
@@ -84,26 +95,39 @@ class ProductSearch {
                         .fields("name^3", "description", "sku")
                         .fuzziness("AUTO")));
             }
-            if (query.category() != null) {
-                bool.filter(filter -> filter.term(term -> term.field("category").value(query.category())));
-            }
-            if (query.minPrice() != null || query.maxPrice() != null) {
-                bool.filter(filter -> filter.range(range -> range.number(price -> {
-                    price.field("price");
-                    if (query.minPrice() != null) {
-                        price.gte(query.minPrice().doubleValue());
-                    }
-                    if (query.maxPrice() != null) {
-                        price.lte(query.maxPrice().doubleValue());
-                    }
-                    return price;
-                })));
-            }
             if (query.inStock() != null) {
                 bool.filter(filter -> filter.term(term -> term.field("inStock").value(query.inStock())));
             }
             return bool;
         }));
+    }
+
+    private static Optional<Query> categoryFilter(ProductQuery query) {
+        return Optional.ofNullable(query.category())
+                .map(category -> Query.of(q -> q.term(term -> term.field("category").value(category))));
+    }
+
+    private static Optional<Query> priceFilter(ProductQuery query) {
+        if (query.minPrice() == null && query.maxPrice() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Query.of(q -> q.range(range -> range.number(price -> {
+            price.field("price");
+            if (query.minPrice() != null) {
+                price.gte(query.minPrice().doubleValue());
+            }
+            if (query.maxPrice() != null) {
+                price.lte(query.maxPrice().doubleValue());
+            }
+            return price;
+        }))));
+    }
+
+    /** All the given filters; matches everything when none is given. */
+    @SafeVarargs
+    private static Query selected(Optional<Query>... filters) {
+        List<Query> present = Arrays.stream(filters).flatMap(Optional::stream).toList();
+        return Query.of(q -> present.isEmpty() ? q.matchAll(all -> all) : q.bool(bool -> bool.filter(present)));
     }
 
     private static List<AggregationRange> priceRanges() {
@@ -122,10 +146,12 @@ class ProductSearch {
         if (response.aggregations() == null || !response.aggregations().containsKey("categories")) {
             return new Facets(List.of(), List.of());
         }
-        List<CategoryCount> categories = response.aggregations().get("categories").sterms().buckets().array().stream()
+        List<CategoryCount> categories = response.aggregations().get("categories").filter().aggregations().get(FACET)
+                .sterms().buckets().array().stream()
                 .map(bucket -> new CategoryCount(bucket.key().stringValue(), bucket.docCount()))
                 .toList();
-        List<PriceRangeCount> prices = response.aggregations().get("prices").range().buckets().array().stream()
+        List<PriceRangeCount> prices = response.aggregations().get("prices").filter().aggregations().get(FACET)
+                .range().buckets().array().stream()
                 .map(bucket -> new PriceRangeCount(bucket.from(), bucket.to(), bucket.docCount()))
                 .toList();
         return new Facets(categories, prices);
