@@ -16,8 +16,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A store outage stalls only the projection that writes to it; when the store is back it catches up. Runs last:
- * the test stack's Mongo-protocol server keeps its data in memory, so a restart empties it.
+ * A store outage stalls only the projection that writes to it; when the store is back it catches up. Runs last,
+ * so the other tests never meet a stopped server.
  */
 @Order(Integer.MAX_VALUE)
 class StoreOutageIT extends ProjectionsIntegrationTest {

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stops the real Mongo-protocol server: reads answer 503 problem+json, fast once the breaker is open, and recover
- * by themselves when it is back. The server keeps its data in memory, so this runs after the tests that need theirs
- * (and before the Elasticsearch outage, which seeds its own).
+ * by themselves when it is back. Runs after the other tests, which share the server, and before the Elasticsearch
+ * outage.
  */
 @Order(Integer.MAX_VALUE - 1)
 @SuppressWarnings("rawtypes")
