@@ -1,11 +1,11 @@
 package io.tributary.projections.check;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.events.DomainEvent;
 import io.tributary.events.EventDescriptor;
 import io.tributary.events.StoredPayloads;
+import io.tributary.projections.envelope.EnvelopeParser;
 import io.tributary.projections.envelope.EventEnvelope;
 
 import javax.sql.DataSource;
@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Reads the event store (the command side's PostgreSQL tables) in global order, as the envelopes the relay would
  * publish: same event id, type, subject, time, aggregate version (sequence + 1) and position. Payloads stored at an
- * older revision are upcast first. Read-only; streams with a cursor, so any number of events fits in memory.
+ * older revision are upcast first, then decoded by the projections' own {@link EnvelopeParser}. Read-only; streams
+ * with a cursor, so any number of events fits in memory.
  */
 public class EventStoreReader {
 
@@ -36,10 +37,12 @@ public class EventStoreReader {
 
     private final DataSource eventStore;
     private final ObjectMapper json;
+    private final EnvelopeParser parser;
 
-    public EventStoreReader(DataSource eventStore, ObjectMapper json) {
+    public EventStoreReader(DataSource eventStore, ObjectMapper json, EnvelopeParser parser) {
         this.eventStore = eventStore;
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = json;
+        this.parser = parser;
     }
 
     /** The global position of the newest event; 0 for an empty store. */
@@ -94,7 +97,7 @@ public class EventStoreReader {
     private DomainEvent payload(EventDescriptor descriptor, String revision, byte[] stored) {
         try {
             JsonNode current = StoredPayloads.toCurrentRevision(descriptor, revision, json.readTree(stored));
-            return json.treeToValue(current, descriptor.javaType());
+            return parser.decode(descriptor, current);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable stored " + descriptor.javaType().getName(), e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.projections.envelope.EnvelopeParser;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
 import io.tributary.projections.view.SearchViewDefinition;
@@ -40,11 +41,11 @@ class ViewCheckConfig {
     }
 
     @Bean
-    ViewCheck viewCheck(HikariDataSource eventStoreDataSource, ObjectMapper json,
+    ViewCheck viewCheck(HikariDataSource eventStoreDataSource, ObjectMapper json, EnvelopeParser parser,
                         List<MongoViewDefinition> mongoViews, List<SearchViewDefinition> searchViews,
                         MongoDatabase viewDatabase, ViewRegistry registry, ElasticsearchClient elasticsearch,
                         SearchIndexInitializer indices) {
-        return new ViewCheck(new EventStoreReader(eventStoreDataSource, json), mongoViews, searchViews, viewDatabase,
+        return new ViewCheck(new EventStoreReader(eventStoreDataSource, json, parser), mongoViews, searchViews, viewDatabase,
                 registry, elasticsearch, indices);
     }
 

@@ -1,8 +1,8 @@
 package io.tributary.projections.envelope;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.tributary.events.CloudEventHeaders;
 import io.tributary.events.DomainEvent;
 import io.tributary.events.EventCatalog;
@@ -70,12 +70,27 @@ public class EnvelopeParser {
         if (record.value() == null) {
             throw new UnreadableEventException("no payload for " + descriptor.cloudEventType());
         }
-        ObjectReader reader = json.readerFor(descriptor.javaType());
         try {
-            return Objects.requireNonNull(reader.readValue(record.value()), "null payload");
+            return decoded(descriptor, json.readerFor(descriptor.javaType()).readValue(record.value()));
         } catch (IOException | RuntimeException e) {
             throw new UnreadableEventException("payload is not a valid " + descriptor.cloudEventType(), e);
         }
+    }
+
+    /**
+     * Decodes a payload already at the descriptor's revision, as strictly as a record's: readers of the event store
+     * must see exactly the events the projections see.
+     */
+    public DomainEvent decode(EventDescriptor descriptor, JsonNode payload) {
+        try {
+            return decoded(descriptor, json.readerFor(descriptor.javaType()).readValue(payload));
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableEventException("payload is not a valid " + descriptor.cloudEventType(), e);
+        }
+    }
+
+    private static DomainEvent decoded(EventDescriptor descriptor, Object value) {
+        return (DomainEvent) Objects.requireNonNull(value, "null payload of " + descriptor.cloudEventType());
     }
 
     private static Instant instant(ConsumerRecord<String, byte[]> record, String name) {
