@@ -3,10 +3,9 @@ package io.tributary.projections.check;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import io.tributary.events.AggregateType;
 import io.tributary.events.EventCatalog;
 import io.tributary.events.EventDescriptor;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.EventGapException;
@@ -24,8 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Folds the whole event store, through the very projections that keep the live views, into scratch versions of
@@ -59,11 +56,10 @@ public class ViewCheck {
     public synchronized ViewCheckReport run() {
         long head = eventStore.headPosition();
         List<Fold> folds = new ArrayList<>();
-        mongoViews.forEach(definition -> folds.add(new Fold(definition.source(),
+        mongoViews.forEach(definition -> folds.add(new Fold(
                 definition.projection().apply(new MongoView(scratch(definition.live()), database, registry)))));
-        searchViews.forEach(definition -> folds.add(new Fold(definition.source(),
-                definition.projection().apply(new SearchView(scratch(definition.live()),
-                        definition.indexDefinition(), elasticsearch, indices)))));
+        searchViews.forEach(definition -> folds.add(new Fold(definition.projection().apply(
+                new SearchView(scratch(definition.live()), definition.indexDefinition(), elasticsearch, indices)))));
         try {
             long events = eventStore.forEach(head, event -> folds.forEach(fold -> fold.apply(event)));
             List<ViewCheckReport.ViewResult> results = new ArrayList<>();
@@ -117,25 +113,21 @@ public class ViewCheck {
     }
 
     /**
-     * One scratch view and the aggregate type whose events it takes. An event the projection refuses is skipped
-     * and counted, as the live projection dead-letters it; the comparison then shows whether both agree.
+     * One scratch view, taking the events of its projection's aggregate type. An event the projection refuses is
+     * skipped and counted, as the live projection dead-letters it; the comparison then shows whether both agree.
      */
     private static final class Fold {
 
-        private static final Map<String, AggregateType> SOURCES = EventCatalog.all().stream()
-                .collect(Collectors.toMap(EventDescriptor::cloudEventType, EventDescriptor::aggregateType));
-
-        private final AggregateType source;
-        private final Projection projection;
+        private final AggregateProjection<?> projection;
         private long refused;
 
-        Fold(AggregateType source, Projection projection) {
-            this.source = source;
+        Fold(AggregateProjection<?> projection) {
             this.projection = projection;
         }
 
         void apply(EventEnvelope event) {
-            if (SOURCES.get(event.type()) != source) {
+            if (EventCatalog.byCloudEventType(event.type()).map(EventDescriptor::aggregateType).orElse(null)
+                    != projection.aggregateType()) {
                 return;
             }
             try {

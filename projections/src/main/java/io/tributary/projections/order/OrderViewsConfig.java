@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import io.tributary.events.AggregateType;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -53,11 +52,11 @@ class OrderViewsConfig {
 
     @Bean
     MongoViewDefinition ordersMongoDefinition() {
-        return new MongoViewDefinition(ORDERS, AggregateType.ORDER, OrdersMongoProjection::new);
+        return new MongoViewDefinition(ORDERS, OrdersMongoProjection::new);
     }
 
     @Bean
     SearchViewDefinition ordersSearchDefinition() {
-        return new SearchViewDefinition(ORDERS, ORDERS_INDEX_DEFINITION, "orderId", AggregateType.ORDER, OrdersSearchProjection::new);
+        return new SearchViewDefinition(ORDERS, ORDERS_INDEX_DEFINITION, "orderId", OrdersSearchProjection::new);
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.projections.product;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.events.AggregateType;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -42,11 +41,12 @@ class ProductViewsConfig {
 
     @Bean
     MongoViewDefinition productsMongoDefinition() {
-        return new MongoViewDefinition(PRODUCTS, AggregateType.PRODUCT, ProductsMongoProjection::new);
+        return new MongoViewDefinition(PRODUCTS, ProductsMongoProjection::new);
     }
 
     @Bean
     SearchViewDefinition productsSearchDefinition() {
-        return new SearchViewDefinition(PRODUCTS, PRODUCTS_INDEX_DEFINITION, "productId", AggregateType.PRODUCT, ProductsSearchProjection::new);
+        return new SearchViewDefinition(PRODUCTS, PRODUCTS_INDEX_DEFINITION, "productId",
+                ProductsSearchProjection::new);
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.projections.user;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.events.AggregateType;
 import io.tributary.projections.view.MongoView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -45,12 +44,11 @@ class UserViewsConfig {
 
     @Bean
     MongoViewDefinition usersMongoDefinition() {
-        return new MongoViewDefinition(USERS, AggregateType.USER, UsersMongoProjection::new);
+        return new MongoViewDefinition(USERS, UsersMongoProjection::new);
     }
 
     @Bean
     SearchViewDefinition usersSearchDefinition() {
-        return new SearchViewDefinition(USERS, USERS_INDEX_DEFINITION, "userId", AggregateType.USER,
-                UsersSearchProjection::new);
+        return new SearchViewDefinition(USERS, USERS_INDEX_DEFINITION, "userId", UsersSearchProjection::new);
     }
 }

@@ -1,13 +1,13 @@
 package io.tributary.projections.view;
 
-import io.tributary.events.AggregateType;
-import io.tributary.projections.Projection;
+import io.tributary.projections.AggregateProjection;
 
 import java.util.function.Function;
 
 /**
- * How a MongoDB view is made: the live version, the aggregate type whose events it folds, and the projection that
- * writes a given version. Lets tools build the same view into a scratch version (consistency checks, rebuilds).
+ * How a MongoDB view is made: the live version and the projection that writes a given version (which names the
+ * aggregate type whose events it folds). Lets tools build the same view into a scratch version (consistency checks,
+ * rebuilds).
  */
-public record MongoViewDefinition(ViewVersion live, AggregateType source, Function<MongoView, Projection> projection) {
+public record MongoViewDefinition(ViewVersion live, Function<MongoView, AggregateProjection<?>> projection) {
 }
