@@ -36,7 +36,8 @@ public class ProjectionProgress {
 
     ProjectionProgress(List<Projection> projections, ProjectionMetrics metrics, ConsumerLag lag, Clock clock,
                        MeterRegistry registry) {
-        this.projections = projections.stream().map(Projection::name).toList();
+        // Names are consumer groups; the notifications' two projections share one.
+        this.projections = projections.stream().map(Projection::name).distinct().toList();
         this.metrics = metrics;
         this.lag = lag;
         this.clock = clock;
