@@ -1,0 +1,65 @@
+package io.tributary.command.order;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The limits of an order request, checked before any command exists: 1–100 lines, 1–1,000 units, each product once. */
+class OrderRequestsTest {
+
+    private static final String USER = "0b6f3a52-8a43-4d6c-9a55-4c1f1d3e2a10";
+
+    private static ValidatorFactory factory;
+    private static Validator validator;
+
+    @BeforeAll
+    static void startValidator() {
+        factory = Validation.buildDefaultValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    @AfterAll
+    static void closeValidator() {
+        factory.close();
+    }
+
+    @Test
+    void theLargestOrderAllowedIsValid() {
+        assertThat(invalidFields(new OrderRequests.Place(USER, lines(100, 1000)))).isEmpty();
+    }
+
+    @Test
+    void anOrderHasOneToAHundredLines() {
+        assertThat(invalidFields(new OrderRequests.Place(USER, List.of()))).containsExactly("lines");
+        assertThat(invalidFields(new OrderRequests.Place(USER, lines(101, 1)))).containsExactly("lines");
+    }
+
+    @Test
+    void aLineOrdersOneToAThousandUnits() {
+        assertThat(invalidFields(new OrderRequests.Place(USER, lines(1, 0)))).containsExactly("lines[0].quantity");
+        assertThat(invalidFields(new OrderRequests.Place(USER, lines(1, 1001)))).containsExactly("lines[0].quantity");
+    }
+
+    @Test
+    void eachProductAppearsInOneLineOnly() {
+        OrderRequests.Line line = new OrderRequests.Line("5a1c9f6e-3b7d-4e8a-9c2f-1d0e4b6a8c3f", 1);
+        assertThat(invalidFields(new OrderRequests.Place(USER, List.of(line, line)))).containsExactly("eachProductOnce");
+    }
+
+    private static List<OrderRequests.Line> lines(int count, int quantity) {
+        return IntStream.range(0, count).mapToObj(i -> new OrderRequests.Line("product-" + i, quantity)).toList();
+    }
+
+    private static List<String> invalidFields(OrderRequests.Place request) {
+        return validator.validate(request).stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).toList();
+    }
+}
