@@ -2,7 +2,7 @@ package io.tributary.command.idempotency;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,6 +13,7 @@ import java.time.Instant;
 /** Forgets stored answers after the retention period (48 h by default; clients may retry for 24 h). */
 @Component
 @EnableScheduling
+@EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyRetention {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRetention.class);
@@ -20,13 +21,12 @@ class IdempotencyRetention {
     private final IdempotencyStore store;
     private final Duration retention;
 
-    IdempotencyRetention(IdempotencyStore store,
-                         @Value("${tributary.idempotency.retention:48h}") Duration retention) {
+    IdempotencyRetention(IdempotencyStore store, IdempotencyProperties properties) {
         this.store = store;
-        this.retention = retention;
+        this.retention = properties.retention();
     }
 
-    @Scheduled(fixedDelayString = "${tributary.idempotency.purge-interval:1h}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${tributary.idempotency.purge-interval}", initialDelayString = "PT1M")
     void purge() {
         int purged = store.purgeCreatedBefore(Instant.now().minus(retention));
         if (purged > 0) {

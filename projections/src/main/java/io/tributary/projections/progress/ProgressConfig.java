@@ -4,18 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.projections.Projection;
 import io.tributary.projections.ProjectionMetrics;
 import org.apache.kafka.clients.admin.Admin;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(LagProperties.class)
 class ProgressConfig {
 
     /** Its own admin client: lag checks must not wait behind the dead-letter topic creation of the shared one. */
@@ -26,9 +26,9 @@ class ProgressConfig {
 
     @Bean
     ProjectionProgress projectionProgress(List<Projection> projections, ProjectionMetrics metrics, Admin lagAdmin,
-                                          MeterRegistry registry,
-                                          @Value("${tributary.projections.lag-timeout:3s}") Duration timeout) {
-        return new ProjectionProgress(projections, metrics, new ConsumerLag(lagAdmin, timeout), Clock.systemUTC(),
+                                          MeterRegistry registry, LagProperties properties) {
+        return new ProjectionProgress(projections, metrics, new ConsumerLag(lagAdmin, properties.lagTimeout()),
+                Clock.systemUTC(),
                 registry);
     }
 

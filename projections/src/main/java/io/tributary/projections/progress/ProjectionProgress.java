@@ -53,7 +53,7 @@ public class ProjectionProgress {
         }
     }
 
-    @Scheduled(fixedDelayString = "${tributary.projections.lag-interval:5s}", initialDelayString = "${tributary.projections.lag-interval:5s}")
+    @Scheduled(fixedDelayString = "${tributary.projections.lag-interval}", initialDelayString = "${tributary.projections.lag-interval}")
     public void refresh() {
         for (String projection : projections) {
             try {
