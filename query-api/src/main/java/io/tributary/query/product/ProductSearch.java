@@ -81,7 +81,7 @@ class ProductSearch {
         }, Void.class);
 
         List<Hit<Void>> hits = response.hits().hits();
-        Map<String, ProductView> products = views.findAll(ProductView.VIEW, hits.stream().map(Hit::id).toList());
+        Map<String, ProductView> products = views.findAll(ProductView.VIEW, hits.stream().map(Hit::id).toList(), tokens);
         List<Item> items = new ArrayList<>();
         for (Hit<Void> hit : hits) {
             ProductView product = products.get(hit.id());
