@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import io.tributary.events.ConsistencyToken;
 import io.tributary.query.consistency.ConsistencyTokens;
 import io.tributary.query.consistency.ConsistencyWait;
 import io.tributary.query.http.NotFoundException;
@@ -53,9 +54,14 @@ public class DocumentViews {
      * near-cache unless the cached version is older than a token for this very document.
      */
     public <T extends Versioned> T require(MongoView<T> view, String id, ConsistencyTokens tokens) {
-        awaitTokens(view, tokens);
+        awaitTokens(view, tokens.except(view.type(), id));
+        Optional<ConsistencyToken> own = tokens.newestFor(view.type(), id);
+        long atLeast = own.map(ConsistencyToken::version).orElse(0L);
         Supplier<Optional<T>> read = () -> batchedReads(view).read(id);
-        return cache.get(view.name(), id, tokens.versionOf(view.type(), id), read, read)
+        // Waiting for this very document reads the document itself: the read that sees the version is the answer.
+        Supplier<Optional<T>> load = own.isEmpty() ? read : () -> consistency.read(own.get(), read,
+                found -> found.map(Versioned::version).orElse(0L) >= atLeast);
+        return cache.get(view.name(), id, atLeast, load, read)
                 .orElseThrow(() -> new NotFoundException("No " + view.type().label() + " " + id));
     }
 
