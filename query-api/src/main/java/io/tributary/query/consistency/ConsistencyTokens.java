@@ -6,7 +6,9 @@ import io.tributary.query.http.InvalidParameterException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code Consistency-Token} headers of a request (each may list several tokens, comma-separated). Any
@@ -41,10 +43,20 @@ public record ConsistencyTokens(List<ConsistencyToken> tokens) {
 
     /** The highest version demanded for one aggregate; 0 when no token names it. */
     public long versionOf(AggregateType type, String id) {
+        return newestFor(type, id).map(ConsistencyToken::version).orElse(0L);
+    }
+
+    /** The token demanding the highest version of one aggregate, if any names it. */
+    public Optional<ConsistencyToken> newestFor(AggregateType type, String id) {
         return of(type).stream()
                 .filter(token -> token.aggregateId().equalsIgnoreCase(id))
-                .mapToLong(ConsistencyToken::version)
-                .max()
-                .orElse(0);
+                .max(Comparator.comparingLong(ConsistencyToken::version));
+    }
+
+    /** These tokens but those naming one aggregate. */
+    public ConsistencyTokens except(AggregateType type, String id) {
+        return new ConsistencyTokens(tokens.stream()
+                .filter(token -> token.aggregateType() != type || !token.aggregateId().equalsIgnoreCase(id))
+                .toList());
     }
 }

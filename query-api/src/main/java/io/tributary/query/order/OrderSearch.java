@@ -52,7 +52,7 @@ class OrderSearch {
             return request;
         }, Void.class);
         List<Hit<Void>> hits = response.hits().hits();
-        Map<String, OrderView> orders = views.findAll(OrderView.VIEW, hits.stream().map(Hit::id).toList());
+        Map<String, OrderView> orders = views.findAll(OrderView.VIEW, hits.stream().map(Hit::id).toList(), tokens);
         List<OrderView> items = hits.stream().map(hit -> orders.get(hit.id())).filter(Objects::nonNull).toList();
         String nextCursor = hits.size() == limit ? cursorAfter(hits.getLast()) : null;
         return new Page<>(items, SearchViews.totalOf(response), nextCursor);

@@ -34,6 +34,8 @@ class ProductSearch {
     private static final int CATEGORY_FACETS = 50;
     private static final String FACET = "counts";
     private static final double[] PRICE_BOUNDS = {25, 50, 100, 250};
+    private static final List<String> TEXT_FIELDS = List.of("name^3", "description", "sku");
+    private static final int TYPO_EXPANSIONS = 20;
 
     private final SearchViews search;
     private final DocumentViews views;
@@ -52,10 +54,18 @@ class ProductSearch {
                     .query(matching(query))
                     .postFilter(selected(categoryFilter(query), priceFilter(query)))
                     .sort(query.sort().sortOptions())
-                    .highlight(highlight -> highlight
+                    .highlight(highlight -> {
+                        // Highlighting a fuzzy query costs ten times the search itself, however few words it may
+                        // stand for: passages are marked with the words as typed (a misspelt word still finds its
+                        // products, unmarked).
+                        if (query.text() != null) {
+                            highlight.highlightQuery(exactly(query.text()));
+                        }
+                        return highlight
                             .encoder(HighlighterEncoder.Html)
                             .fields("name", field -> field.numberOfFragments(0))
-                            .fields("description", field -> field.fragmentSize(150).numberOfFragments(2)))
+                            .fields("description", field -> field.fragmentSize(150).numberOfFragments(2));
+                    })
                     // Each facet counts under every selection but its own, so the other categories (price ranges)
                     // stay visible, with their counts, once one is chosen.
                     .aggregations("categories", aggregation -> aggregation
@@ -71,7 +81,7 @@ class ProductSearch {
         }, Void.class);
 
         List<Hit<Void>> hits = response.hits().hits();
-        Map<String, ProductView> products = views.findAll(ProductView.VIEW, hits.stream().map(Hit::id).toList());
+        Map<String, ProductView> products = views.findAll(ProductView.VIEW, hits.stream().map(Hit::id).toList(), tokens);
         List<Item> items = new ArrayList<>();
         for (Hit<Void> hit : hits) {
             ProductView product = products.get(hit.id());
@@ -90,16 +100,31 @@ class ProductSearch {
     private static Query matching(ProductQuery query) {
         return Query.of(q -> q.bool(bool -> {
             if (query.text() != null) {
-                bool.must(must -> must.multiMatch(match -> match
-                        .query(query.text())
-                        .fields("name^3", "description", "sku")
-                        .fuzziness("AUTO")));
+                bool.must(tolerant(query.text()));
             }
             if (query.inStock() != null) {
                 bool.filter(filter -> filter.term(term -> term.field("inStock").value(query.inStock())));
             }
             return bool;
         }));
+    }
+
+    /**
+     * The text over name (boosted), description and SKU, tolerant of typos: {@code AUTO} edits per word, but a
+     * word's first letter must be right and it stands for at most {@value #TYPO_EXPANSIONS} indexed words, which
+     * keeps a misspelt word from being compared with every term of the index.
+     */
+    private static Query tolerant(String text) {
+        return Query.of(q -> q.multiMatch(match -> match
+                .query(text)
+                .fields(TEXT_FIELDS)
+                .fuzziness("AUTO")
+                .prefixLength(1)
+                .maxExpansions(TYPO_EXPANSIONS)));
+    }
+
+    private static Query exactly(String text) {
+        return Query.of(q -> q.multiMatch(match -> match.query(text).fields(TEXT_FIELDS)));
     }
 
     private static Optional<Query> categoryFilter(ProductQuery query) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import io.tributary.events.ConsistencyToken;
 import io.tributary.query.consistency.ConsistencyTokens;
 import io.tributary.query.consistency.ConsistencyWait;
 import io.tributary.query.http.NotFoundException;
@@ -19,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Reads of the MongoDB views: the collection comes from the view registry, every call goes through the
@@ -32,6 +37,8 @@ public class DocumentViews {
     private final NearCache cache;
     private final ConsistencyWait consistency;
     private final StoreGuard mongoGuard;
+    private final Map<String, BatchedReads<?>> batchedReads = new ConcurrentHashMap<>();
+    private final Executor reads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("view-reads-", 0).factory());
 
     DocumentViews(MongoTemplate mongo, ViewRegistry registry, NearCache cache, ConsistencyWait consistency,
                   StoreGuard mongoGuard) {
@@ -47,8 +54,14 @@ public class DocumentViews {
      * near-cache unless the cached version is older than a token for this very document.
      */
     public <T extends Versioned> T require(MongoView<T> view, String id, ConsistencyTokens tokens) {
-        awaitTokens(view, tokens);
-        return cache.get(view.name(), id, tokens.versionOf(view.type(), id), () -> find(view, id))
+        awaitTokens(view, tokens.except(view.type(), id));
+        Optional<ConsistencyToken> own = tokens.newestFor(view.type(), id);
+        long atLeast = own.map(ConsistencyToken::version).orElse(0L);
+        Supplier<Optional<T>> read = () -> batchedReads(view).read(id);
+        // Waiting for this very document reads the document itself: the read that sees the version is the answer.
+        Supplier<Optional<T>> load = own.isEmpty() ? read : () -> consistency.read(own.get(), read,
+                found -> found.map(Versioned::version).orElse(0L) >= atLeast);
+        return cache.get(view.name(), id, atLeast, load, read)
                 .orElseThrow(() -> new NotFoundException("No " + view.type().label() + " " + id));
     }
 
@@ -57,11 +70,24 @@ public class DocumentViews {
         consistency.await(tokens, view.type(), id -> versionOf(view, id));
     }
 
-    /** Documents by id, in no particular order; ids the view does not hold are absent from the map. */
-    public <T extends Versioned> Map<String, T> findAll(MongoView<T> view, Collection<String> ids) {
+    /**
+     * Documents by id, in no particular order; ids the view does not hold are absent from the map. Hot documents
+     * come from the near-cache, under the same rule as {@link #require}: never older than a presented token.
+     */
+    public <T extends Versioned> Map<String, T> findAll(MongoView<T> view, Collection<String> ids, ConsistencyTokens tokens) {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        return cache.getAll(view.name(), ids, id -> tokens.versionOf(view.type(), id), missing -> find(view, missing));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Versioned> BatchedReads<T> batchedReads(MongoView<T> view) {
+        return (BatchedReads<T>) batchedReads.computeIfAbsent(view.name(),
+                name -> new BatchedReads<>(ids -> find(view, ids), reads));
+    }
+
+    private <T extends Versioned> Map<String, T> find(MongoView<T> view, List<String> ids) {
         return mongoGuard.call(() -> {
             Map<String, T> found = new LinkedHashMap<>();
             for (Document document : collection(view).find(Filters.in("_id", ids))) {
@@ -83,11 +109,6 @@ public class DocumentViews {
      */
     public MongoCursor<Document> stream(MongoView<?> view, Bson filter, Bson sort, int batchSize) {
         return mongoGuard.call(() -> collection(view).find(filter).sort(sort).batchSize(batchSize).cursor());
-    }
-
-    private <T extends Versioned> Optional<T> find(MongoView<T> view, String id) {
-        return mongoGuard.call(() -> Optional.ofNullable(collection(view).find(Filters.eq("_id", id)).first())
-                .map(view.mapper()));
     }
 
     /** The aggregate version the view reflects for an id; 0 before its first event arrived. */

@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "resilience4j.circuitbreaker.instances.elasticsearch.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.mongo.wait-duration-in-open-state=2s",
         // Long enough that the near-cache test sees a cached entry on a busy machine.
-        "tributary.near-cache.time-to-live=10s"})
+        "tributary.near-cache.time-to-live=10s",
+        // ...and is not read again behind its back, so hits and misses are exactly those the test makes.
+        "tributary.near-cache.refresh-after=10s"})
 @SuppressWarnings({"rawtypes", "unchecked"})
 public abstract class QueryApiIT {
 
