@@ -4,30 +4,26 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Hands one plain-text notification to the SMTP server. The {@code Message-ID} is derived from the event id, so a
- * notification sent twice (see {@link Notifier}) carries the same id both times and a receiving server or mail client
- * that de-duplicates by {@code Message-ID} shows it once.
+ * Composes the plain-text notifications and opens the connections they go out on. The {@code Message-ID} is derived
+ * from the event id, so a notification sent twice (see {@link Notifier}) carries the same id both times and a
+ * receiving server or mail client that de-duplicates by {@code Message-ID} shows it once.
  */
 class MailDelivery {
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl server;
     private final InternetAddress from;
     private final String messageIdDomain;
 
-    MailDelivery(JavaMailSender sender, NotificationProperties properties) {
-        this.sender = sender;
+    /** @param server Spring Boot's sender, for the {@code spring.mail.*} settings and session */
+    MailDelivery(JavaMailSenderImpl server, NotificationProperties properties) {
+        this.server = server;
         try {
             this.from = new InternetAddress(properties.from(), true);
         } catch (AddressException e) {
@@ -42,63 +38,26 @@ class MailDelivery {
         return "<" + eventId + "@" + messageIdDomain + ">";
     }
 
-    /**
-     * @throws MailServerUnavailableException while the server cannot be reached, does not accept us, or answers that
-     *                                        it cannot take the message now (SMTP 4xx)
-     * @throws MailException                  when the server refuses this message or its recipient for good (5xx)
-     */
-    void send(String eventId, Recipient to, MailContent content) {
-        MimeMessage message = sender.createMimeMessage();
+    MimeMessage compose(String eventId, Recipient to, MailContent content) {
+        MimeMessage message = server.createMimeMessage();
         try {
             MimeMessageHelper mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
             mail.setFrom(from);
             mail.setTo(new InternetAddress(to.email(), to.name(), StandardCharsets.UTF_8.name()));
             mail.setSubject(content.subject());
             mail.setText(content.body());
-            // Kept by JavaMailSenderImpl, which otherwise generates a random one when saving the message.
+            // Kept by SmtpConnection, which otherwise gets a random one when the message is saved.
             message.setHeader("Message-ID", messageId(eventId));
             // RFC 3834: no vacation replies to a machine.
             message.setHeader("Auto-Submitted", "auto-generated");
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("cannot compose the notification for event " + eventId, e);
         }
-        try {
-            sender.send(message);
-        } catch (MailAuthenticationException e) {
-            throw new MailServerUnavailableException("the mail server does not accept our credentials", e);
-        } catch (MailSendException e) {
-            if (refusedForGood(e)) {
-                throw e;
-            }
-            throw new MailServerUnavailableException("mail server unavailable: " + e.getMessage(), e);
-        }
+        return message;
     }
 
-    /** An SMTP 5xx reply anywhere in the failure: trying again will not help. 4xx replies are transient by the RFC. */
-    private static boolean refusedForGood(MailSendException failure) {
-        if (permanentReply(failure.getCause())) {
-            return true;
-        }
-        for (Exception perMessage : failure.getMessageExceptions()) {
-            if (permanentReply(perMessage)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Follows the chain, which for JavaMail includes each failed recipient's exception. */
-    private static boolean permanentReply(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            int reply = switch (cause) {
-                case SMTPSendFailedException send -> send.getReturnCode();
-                case SMTPAddressFailedException address -> address.getReturnCode();
-                default -> 0;
-            };
-            if (reply >= 500) {
-                return true;
-            }
-        }
-        return false;
+    /** A connection to the SMTP server, opened by its first message. */
+    SmtpConnection connection() {
+        return new SmtpConnection(server);
     }
 }

@@ -6,7 +6,12 @@ import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.WriteOutcome;
 
-/** One topic's part of the notifications: takes the events of one aggregate type, under the group's name. */
+import java.util.List;
+
+/**
+ * One topic's part of the notifications: takes the events of one aggregate type, under the group's name, a poll at a
+ * time (see {@link NotificationBatches}).
+ */
 abstract class NotificationProjection<E extends DomainEvent> implements Projection {
 
     private final Class<E> eventType;
@@ -20,13 +25,34 @@ abstract class NotificationProjection<E extends DomainEvent> implements Projecti
         return NotificationListeners.GROUP;
     }
 
+    /** A single event is a batch of one. */
     @Override
     public final WriteOutcome apply(EventEnvelope event) {
+        try (NotificationBatch batch = begin(List.of(event))) {
+            try {
+                return batch.apply(event);
+            } finally {
+                batch.flush();
+            }
+        }
+    }
+
+    /**
+     * Starts the work on {@code events}, reading in bulk what applying them will need.
+     *
+     * @param events the batch's readable events, in the order they are to be applied
+     */
+    abstract NotificationBatch begin(List<EventEnvelope> events);
+
+    final E data(EventEnvelope event) {
         if (!eventType.isInstance(event.data())) {
             throw new UnreadableEventException(event.type() + " is not a " + eventType.getSimpleName());
         }
-        return apply(event, eventType.cast(event.data()));
+        return eventType.cast(event.data());
     }
 
-    abstract WriteOutcome apply(EventEnvelope event, E data);
+    /** The ids of the aggregates of {@code events}. */
+    static List<String> subjects(List<EventEnvelope> events) {
+        return events.stream().map(EventEnvelope::subject).distinct().toList();
+    }
 }

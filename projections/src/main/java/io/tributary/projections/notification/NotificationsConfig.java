@@ -4,9 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** The notifications' collections live in the views' database; the mail sender is Spring Boot's. */
+/** The notifications' collections live in the views' database; the SMTP settings and session are Spring Boot's. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationsConfig {
@@ -22,7 +22,7 @@ class NotificationsConfig {
     }
 
     @Bean
-    Notifier notifier(MongoDatabase viewDatabase, JavaMailSender mailSender, NotificationProperties properties) {
+    Notifier notifier(MongoDatabase viewDatabase, JavaMailSenderImpl mailSender, NotificationProperties properties) {
         return new Notifier(new NotificationLog(viewDatabase.getCollection(NotificationLog.COLLECTION)),
                 new MailDelivery(mailSender, properties));
     }

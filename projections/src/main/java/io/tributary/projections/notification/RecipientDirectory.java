@@ -8,6 +8,7 @@ import io.tributary.events.user.UserRegistered;
 import io.tributary.projections.view.WriteOutcome;
 import org.bson.Document;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -25,17 +26,39 @@ class RecipientDirectory {
         this.recipients = recipients;
     }
 
-    WriteOutcome apply(UserEvent event, long aggregateVersion) {
-        Document fields = switch (event) {
+    /** Starts recording the events of a batch that concerns the users {@code userIds}. */
+    Writes writes(Collection<String> userIds) {
+        return new Writes(recipients.batch(userIds));
+    }
+
+    Optional<Recipient> find(String userId) {
+        return recipients.find(userId).map(user -> new Recipient(user.getString("name"), user.getString("email")));
+    }
+
+    /** A batch's changes to the directory, written by {@link #flush()}. */
+    static final class Writes {
+
+        private final VersionedDocuments.Batch batch;
+
+        private Writes(VersionedDocuments.Batch batch) {
+            this.batch = batch;
+        }
+
+        WriteOutcome apply(UserEvent event, long aggregateVersion) {
+            return batch.setIfNewer(event.userId(), aggregateVersion, fields(event));
+        }
+
+        void flush() {
+            batch.flush();
+        }
+    }
+
+    private static Document fields(UserEvent event) {
+        return switch (event) {
             case UserRegistered registered -> new Document("name", registered.name()).append("email", registered.email());
             case UserProfileChanged profile -> new Document("name", profile.name());
             case UserEmailChanged emailChange -> new Document("email", emailChange.email());
             case UserDeactivated ignored -> new Document();
         };
-        return recipients.setIfNewer(event.userId(), aggregateVersion, fields);
-    }
-
-    Optional<Recipient> find(String userId) {
-        return recipients.find(userId).map(user -> new Recipient(user.getString("name"), user.getString("email")));
     }
 }

@@ -1,100 +1,146 @@
 package io.tributary.projections.notification;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which SMTP failures are waited out and which are the message's own; what the message carries. */
+/** What a notification carries, and which SMTP failures are waited out and which are the message's own. */
 class MailDeliveryTest {
 
-    private static final Recipient ADA = new Recipient("Ada Lovelace", "ada@example.com");
     private static final MailContent CONTENT = new MailContent("Hello", "Body");
 
-    private final RecordingSender sender = new RecordingSender();
-    private final MailDelivery delivery = new MailDelivery(sender,
-            new NotificationProperties("Tributary <no-reply@tributary.example>"));
+    private final ScriptedSmtpServer server = new ScriptedSmtpServer();
+    private final MailDelivery delivery = delivery(server.port());
 
-    @Test
-    void theMessageIdIsDerivedFromTheEvent() throws Exception {
-        delivery.send("event-1", ADA, CONTENT);
-
-        MimeMessage sent = sender.sent.getFirst();
-        assertThat(sent.getMessageID()).isEqualTo("<event-1@tributary.example>");
-        assertThat(sent.getSubject()).isEqualTo("Hello");
-        assertThat(((InternetAddress) sent.getAllRecipients()[0]).getPersonal()).isEqualTo("Ada Lovelace");
+    @AfterEach
+    void stopServer() throws IOException {
+        server.close();
     }
 
     @Test
-    void anUnreachableServerIsWaitedOut() {
-        sender.failWith(new MailSendException("Mail server connection failed",
-                new MessagingException("Couldn't connect to host")));
+    void theMessageIdIsDerivedFromTheEventAndSurvivesSending() throws Exception {
+        MimeMessage message = delivery.compose("event-1", to("ada@example.com"), CONTENT);
 
-        assertThatThrownBy(() -> delivery.send("event-1", ADA, CONTENT))
-                .isInstanceOf(MailServerUnavailableException.class);
+        assertThat(message.getMessageID()).isEqualTo("<event-1@tributary.example>");
+        assertThat(message.getSubject()).isEqualTo("Hello");
+        assertThat(((InternetAddress) message.getAllRecipients()[0]).getPersonal()).isEqualTo("Ada Lovelace");
+        assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        try (SmtpConnection connection = delivery.connection()) {
+            connection.send(message);
+        }
+        assertThat(server.accepted()).containsExactly("<event-1@tributary.example>");
+    }
+
+    @Test
+    void theMessagesOfABatchShareOneConnection() {
+        try (SmtpConnection connection = delivery.connection()) {
+            for (int i = 1; i <= 3; i++) {
+                connection.send(delivery.compose("event-" + i, to("ada@example.com"), CONTENT));
+            }
+        }
+
+        assertThat(server.accepted()).hasSize(3);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableServerIsWaitedOut() throws IOException {
+        MailDelivery nowhere = delivery(closedPort());
+
+        try (SmtpConnection connection = nowhere.connection()) {
+            assertThatThrownBy(() -> connection.send(nowhere.compose("event-1", to("ada@example.com"), CONTENT)))
+                    .isInstanceOf(MailServerUnavailableException.class);
+        }
     }
 
     @Test
     void refusedCredentialsAreWaitedOut() {
-        sender.failWith(new MailAuthenticationException("535 authentication failed"));
+        JavaMailSenderImpl settings = settings(server.port());
+        settings.setUsername("tributary");
+        settings.setPassword("wrong");
+        settings.getJavaMailProperties().put("mail.smtp.auth", "true");
+        MailDelivery refused = new MailDelivery(settings, properties());
 
-        assertThatThrownBy(() -> delivery.send("event-1", ADA, CONTENT))
-                .isInstanceOf(MailServerUnavailableException.class);
+        try (SmtpConnection connection = refused.connection()) {
+            assertThatThrownBy(() -> connection.send(refused.compose("event-1", to("ada@example.com"), CONTENT)))
+                    .isInstanceOf(MailServerUnavailableException.class)
+                    .hasMessageContaining("credentials");
+        }
     }
 
     @Test
     void aTransientReplyIsWaitedOut() {
-        sender.failWith(refused(new SMTPSendFailedException("MAIL", 421, "421 closing channel", null, null, null, null)));
-
-        assertThatThrownBy(() -> delivery.send("event-1", ADA, CONTENT))
-                .isInstanceOf(MailServerUnavailableException.class);
+        try (SmtpConnection connection = delivery.connection()) {
+            assertThatThrownBy(() -> connection.send(delivery.compose("event-1", to("busy@example.com"), CONTENT)))
+                    .isInstanceOf(MailServerUnavailableException.class);
+        }
     }
 
     @Test
-    void aRecipientRefusedForGoodIsTheMessagesOwnFailure() throws Exception {
-        SendFailedException invalid = new SendFailedException("Invalid Addresses",
-                new SMTPAddressFailedException(new InternetAddress("ada@example.com"), "RCPT", 550, "550 no such user"));
-        sender.failWith(refused(invalid));
+    void aRecipientRefusedForGoodIsTheMessagesOwnFailureAndTheNextMessageGoesOut() {
+        try (SmtpConnection connection = delivery.connection()) {
+            connection.send(delivery.compose("event-1", to("ada@example.com"), CONTENT));
 
-        assertThatThrownBy(() -> delivery.send("event-1", ADA, CONTENT))
-                .isInstanceOf(MailException.class)
-                .isNotInstanceOf(MailServerUnavailableException.class);
-    }
+            assertThatThrownBy(() -> connection.send(delivery.compose("event-2", to("refused@example.com"), CONTENT)))
+                    .isInstanceOf(MailSendException.class)
+                    .isNotInstanceOf(MailServerUnavailableException.class);
 
-    private static MailSendException refused(Exception perMessage) {
-        return new MailSendException(Map.of(new Object(), perMessage));
-    }
-
-    /** A real JavaMailSenderImpl up to the point where it would talk to a server. */
-    private static final class RecordingSender extends JavaMailSenderImpl {
-
-        final List<MimeMessage> sent = new ArrayList<>();
-        private MailException failure;
-
-        void failWith(MailException failure) {
-            this.failure = failure;
+            connection.send(delivery.compose("event-3", to("grace@example.com"), CONTENT));
         }
+        assertThat(server.accepted()).containsExactly("<event-1@tributary.example>", "<event-3@tributary.example>");
+    }
 
-        @Override
-        protected void doSend(MimeMessage[] messages, Object[] originals) {
-            if (failure != null) {
-                throw failure;
-            }
-            sent.addAll(List.of(messages));
+    @Test
+    void aConnectionDroppedMidBatchIsWaitedOutAndTheNextMessageConnectsAgain() {
+        server.dropConnectionAfter(1);
+        try (SmtpConnection connection = delivery.connection()) {
+            connection.send(delivery.compose("event-1", to("ada@example.com"), CONTENT));
+
+            assertThatThrownBy(() -> connection.send(delivery.compose("event-2", to("grace@example.com"), CONTENT)))
+                    .isInstanceOf(MailServerUnavailableException.class);
+
+            connection.send(delivery.compose("event-2", to("grace@example.com"), CONTENT));
+        }
+        assertThat(server.accepted()).containsExactly("<event-1@tributary.example>", "<event-2@tributary.example>");
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    static MailDelivery delivery(int port) {
+        return new MailDelivery(settings(port), properties());
+    }
+
+    static JavaMailSenderImpl settings(int port) {
+        JavaMailSenderImpl settings = new JavaMailSenderImpl();
+        settings.setHost("127.0.0.1");
+        settings.setPort(port);
+        Properties timeouts = new Properties();
+        timeouts.put("mail.smtp.connectiontimeout", "2000");
+        timeouts.put("mail.smtp.timeout", "2000");
+        settings.setJavaMailProperties(timeouts);
+        return settings;
+    }
+
+    private static NotificationProperties properties() {
+        return new NotificationProperties("Tributary <no-reply@tributary.example>", 100);
+    }
+
+    private static Recipient to(String email) {
+        return new Recipient("Ada Lovelace", email);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }
