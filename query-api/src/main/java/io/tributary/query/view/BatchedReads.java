@@ -46,6 +46,9 @@ final class BatchedReads<T extends Versioned> {
         try {
             return (shared == null ? mine : shared).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
@@ -71,7 +74,8 @@ final class BatchedReads<T extends Versioned> {
                 try {
                     Map<String, T> found = readAll.apply(new ArrayList<>(batch.keySet()));
                     batch.forEach((id, read) -> read.complete(Optional.ofNullable(found.get(id))));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // Whatever went wrong, no read may be left waiting for an answer that never comes.
                     batch.values().forEach(read -> read.completeExceptionally(e));
                 }
             }
