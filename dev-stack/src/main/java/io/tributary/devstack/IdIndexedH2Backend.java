@@ -12,11 +12,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * mongo-java-server's H2 backend, except that a filter with an {@code _id} equality and further fields, such as
- * the views' version guard {@code {_id: x, version: n}}, finds its document through the {@code _id} index as
+ * the views' version guard {@code {_id: x, version: n}} (or its {@code $and} form), finds its document through the {@code _id} index as
  * MongoDB does. The library uses an index only for a filter on exactly the index's keys and scans the whole
  * collection otherwise, which makes every guarded write slower as the collection grows. Storage and all other
  * behaviour are the library's: a file written by the plain backend opens here and vice versa.
@@ -24,6 +25,7 @@ import java.util.Map;
 final class IdIndexedH2Backend extends H2Backend {
 
     private static final String ID = "_id";
+    private static final String AND = "$and";
 
     IdIndexedH2Backend(MVStore store) {
         super(store);
@@ -62,8 +64,8 @@ final class IdIndexedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            Object id = query.get(ID);
-            if (query.size() > 1 && id != null && !(id instanceof Map<?, ?>)) {
+            Object id = query.size() > 1 || query.containsKey(AND) ? idEquality(query) : null;
+            if (id != null) {
                 Document byId = new Document(ID, id);
                 for (Index<Object> index : getIndexes()) {
                     if (index.canHandle(byId)) {
@@ -74,6 +76,29 @@ final class IdIndexedH2Backend extends H2Backend {
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The value of an {@code _id} equality the query requires, at its top level or as a clause of a top-level
+         * {@code $and} (the Java driver sends {@code Filters.and} as {@code $and}); {@code null} if it has none.
+         */
+        private static Object idEquality(Document query) {
+            if (isValue(query.get(ID))) {
+                return query.get(ID);
+            }
+            if (query.get(AND) instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    if (clause instanceof Document document && isValue(document.get(ID))) {
+                        return document.get(ID);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** A plain value, not an operator document such as {@code {$in: [...]}}. */
+        private static boolean isValue(Object value) {
+            return value != null && !(value instanceof Map<?, ?>);
         }
     }
 }
