@@ -2,7 +2,7 @@ package io.tributary.devstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -25,7 +25,7 @@ public final class MongoServerMain {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        MongoBackend backend = file == null ? H2Backend.inMemory() : new H2Backend(file);
+        MongoBackend backend = new IdIndexedH2Backend(file == null ? MVStore.open(null) : MVStore.open(file));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         System.out.println("Mongo-protocol server listening on 127.0.0.1:" + port + (file == null ? " (memory)" : " (" + file + ")"));

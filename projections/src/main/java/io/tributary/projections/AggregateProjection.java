@@ -4,22 +4,29 @@ import io.tributary.events.AggregateType;
 import io.tributary.events.DomainEvent;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.view.BatchResult;
+import io.tributary.projections.view.View;
 import io.tributary.projections.view.WriteOutcome;
 
+import java.util.List;
+
 /**
- * A projection of the events of one aggregate type, of which {@code E} is the sealed event interface. Its
- * topic carries only those events; anything else there is refused as unreadable.
+ * A projection of the events of one aggregate type, of which {@code E} is the sealed event interface, into one
+ * view. Its topic carries only those events; anything else there is refused as unreadable.
  */
 public abstract class AggregateProjection<E extends DomainEvent> implements Projection {
 
     private final String name;
     private final AggregateType aggregateType;
     private final Class<E> eventType;
+    private final View view;
 
-    protected AggregateProjection(String name, AggregateType aggregateType, Class<E> eventType) {
+    /** @param view the view {@link #apply(DomainEvent, EventEnvelope)} writes to */
+    protected AggregateProjection(String name, AggregateType aggregateType, Class<E> eventType, View view) {
         this.name = name;
         this.aggregateType = aggregateType;
         this.eventType = eventType;
+        this.view = view;
     }
 
     @Override
@@ -38,6 +45,14 @@ public abstract class AggregateProjection<E extends DomainEvent> implements Proj
             throw new UnreadableEventException(event.type() + " is not a " + aggregateType.label() + " event");
         }
         return apply(eventType.cast(event.data()), event);
+    }
+
+    /**
+     * Applies {@code events} in order with one bulk read and one bulk write of the view, stopping at the first event
+     * that fails; each event has the same effect as through {@link #apply(EventEnvelope)}.
+     */
+    public BatchResult applyAll(List<EventEnvelope> events) {
+        return view.applyAll(events, this::apply);
     }
 
     /** Applies {@code data}, the payload of {@code event}. */

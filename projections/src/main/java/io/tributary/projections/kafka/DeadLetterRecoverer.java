@@ -38,7 +38,8 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
     }
 
     @Override
-    public void accept(ConsumerRecord<?, ?> record, Exception failure) {
+    public void accept(ConsumerRecord<?, ?> record, Exception thrown) {
+        Exception failure = ListenerFailures.withoutBatchWrapper(thrown);
         String deadLetterTopic = DeadLetterTopics.of(record.topic());
         topics.ensureCreated(deadLetterTopic);
         publisher.accept(record, failure);

@@ -2,6 +2,9 @@ package io.tributary.projections.kafka;
 
 import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.EventGapException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.KafkaUtils;
 
 /** Reading the exceptions a listener container hands to its error handler. */
 final class ListenerFailures {
@@ -28,6 +31,23 @@ final class ListenerFailures {
             return UNREADABLE;
         }
         return causedBy(failure, EventGapException.class) ? GAP : RETRIES_EXHAUSTED;
+    }
+
+    /**
+     * A batch listener wraps a record's failure in a {@link BatchListenerFailedException} that names the record;
+     * without that wrapper the failure reads as a record listener's does, so dead letters carry the same headers
+     * ({@code kafka_dlt-exception-cause-fqcn} is the failure's own type) whichever listener gave up on them.
+     */
+    static Exception withoutBatchWrapper(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+                String groupId = failure instanceof ListenerExecutionFailedException listener
+                        ? listener.getGroupId()
+                        : KafkaUtils.getConsumerGroupId();
+                return new ListenerExecutionFailedException(batch.getCause().getMessage(), groupId, batch.getCause());
+            }
+        }
+        return failure;
     }
 
     /** The container wraps what the listener threw; that is the interesting message. */

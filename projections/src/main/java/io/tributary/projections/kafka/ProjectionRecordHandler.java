@@ -1,18 +1,24 @@
 package io.tributary.projections.kafka;
 
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.Projection;
 import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.EnvelopeParser;
 import io.tributary.projections.envelope.EventEnvelope;
+import io.tributary.projections.view.BatchResult;
 import io.tributary.projections.view.WriteOutcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * What every projection listener does with a record: decode the CloudEvent, apply it, record progress.
- * Failures propagate to the container's error handler; the offset is committed only after this returns.
+ * What every projection listener does with its records: decode the CloudEvents, apply them, record progress.
+ * Failures propagate to the container's error handler; offsets are committed only after this returns.
  */
 @Component
 public class ProjectionRecordHandler {
@@ -29,7 +35,44 @@ public class ProjectionRecordHandler {
 
     public void handle(Projection projection, ConsumerRecord<String, byte[]> record) {
         EventEnvelope event = parser.parse(record);
-        WriteOutcome outcome = projection.apply(event);
+        handled(projection, event, projection.apply(event));
+    }
+
+    /**
+     * Applies a poll's records as one batch. If one fails, the records before it are applied and written, and the
+     * failure names that record: the error handler commits the offsets before it and retries or dead-letters it
+     * like a single record, then goes on with the records after it.
+     *
+     * @throws BatchListenerFailedException naming the first record that was not applied
+     */
+    public void handleAll(AggregateProjection<?> projection, List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        RuntimeException unreadable = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(parser.parse(record));
+            } catch (RuntimeException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        BatchResult result;
+        try {
+            result = projection.applyAll(events);
+        } catch (RuntimeException e) {
+            result = new BatchResult(List.of(), e);
+        }
+        for (int i = 0; i < result.outcomes().size(); i++) {
+            handled(projection, events.get(i), result.outcomes().get(i));
+        }
+        RuntimeException failure = result.failure() != null ? result.failure() : unreadable;
+        if (failure != null) {
+            throw new BatchListenerFailedException(failure.getMessage(), failure,
+                    records.get(result.failedIndex()));
+        }
+    }
+
+    private void handled(Projection projection, EventEnvelope event, WriteOutcome outcome) {
         metrics.handled(projection.name(), event, outcome);
         log.debug("{} {} {} version {} of {} (position {})", projection.name(), outcome.label(), event.type(),
                 event.aggregateVersion(), event.subject(), event.position());

@@ -5,7 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** One listener container and consumer group per order projection; a listener's id is its consumer group. */
+import java.util.List;
+
+/**
+ * One listener container and consumer group per order projection; a listener's id is its consumer group.
+ * Each poll's records are applied as one batch.
+ */
 @Component
 class OrderProjectionListeners {
 
@@ -22,13 +27,13 @@ class OrderProjectionListeners {
         this.search = search;
     }
 
-    @KafkaListener(id = OrdersMongoProjection.NAME, topics = ORDERS_TOPIC)
-    void onOrderEventForMongo(ConsumerRecord<String, byte[]> record) {
-        handler.handle(mongo, record);
+    @KafkaListener(id = OrdersMongoProjection.NAME, topics = ORDERS_TOPIC, batch = "true")
+    void onOrderEventsForMongo(List<ConsumerRecord<String, byte[]>> records) {
+        handler.handleAll(mongo, records);
     }
 
-    @KafkaListener(id = OrdersSearchProjection.NAME, topics = ORDERS_TOPIC)
-    void onOrderEventForSearch(ConsumerRecord<String, byte[]> record) {
-        handler.handle(search, record);
+    @KafkaListener(id = OrdersSearchProjection.NAME, topics = ORDERS_TOPIC, batch = "true")
+    void onOrderEventsForSearch(List<ConsumerRecord<String, byte[]>> records) {
+        handler.handleAll(search, records);
     }
 }

@@ -28,7 +28,7 @@ public class OrdersMongoProjection extends AggregateProjection<OrderEvent> {
     private final MongoView view;
 
     public OrdersMongoProjection(MongoView view) {
-        super(NAME, AggregateType.ORDER, OrderEvent.class);
+        super(NAME, AggregateType.ORDER, OrderEvent.class, view);
         this.view = view;
     }
 

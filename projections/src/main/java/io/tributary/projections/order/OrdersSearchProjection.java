@@ -24,7 +24,7 @@ public class OrdersSearchProjection extends AggregateProjection<OrderEvent> {
     private final SearchView view;
 
     public OrdersSearchProjection(SearchView view) {
-        super(NAME, AggregateType.ORDER, OrderEvent.class);
+        super(NAME, AggregateType.ORDER, OrderEvent.class, view);
         this.view = view;
     }
 

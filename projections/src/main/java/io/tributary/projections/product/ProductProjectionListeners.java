@@ -5,7 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** One listener container and consumer group per product projection; a listener's id is its consumer group. */
+import java.util.List;
+
+/**
+ * One listener container and consumer group per product projection; a listener's id is its consumer group.
+ * Each poll's records are applied as one batch.
+ */
 @Component
 class ProductProjectionListeners {
 
@@ -22,13 +27,13 @@ class ProductProjectionListeners {
         this.search = search;
     }
 
-    @KafkaListener(id = ProductsMongoProjection.NAME, topics = PRODUCTS_TOPIC)
-    void onProductEventForMongo(ConsumerRecord<String, byte[]> record) {
-        handler.handle(mongo, record);
+    @KafkaListener(id = ProductsMongoProjection.NAME, topics = PRODUCTS_TOPIC, batch = "true")
+    void onProductEventsForMongo(List<ConsumerRecord<String, byte[]>> records) {
+        handler.handleAll(mongo, records);
     }
 
-    @KafkaListener(id = ProductsSearchProjection.NAME, topics = PRODUCTS_TOPIC)
-    void onProductEventForSearch(ConsumerRecord<String, byte[]> record) {
-        handler.handle(search, record);
+    @KafkaListener(id = ProductsSearchProjection.NAME, topics = PRODUCTS_TOPIC, batch = "true")
+    void onProductEventsForSearch(List<ConsumerRecord<String, byte[]>> records) {
+        handler.handleAll(search, records);
     }
 }

@@ -33,7 +33,7 @@ public class ProductsMongoProjection extends AggregateProjection<ProductEvent> {
     private final MongoView view;
 
     public ProductsMongoProjection(MongoView view) {
-        super(NAME, AggregateType.PRODUCT, ProductEvent.class);
+        super(NAME, AggregateType.PRODUCT, ProductEvent.class, view);
         this.view = view;
     }
 

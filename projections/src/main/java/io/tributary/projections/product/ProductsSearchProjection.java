@@ -33,7 +33,7 @@ public class ProductsSearchProjection extends AggregateProjection<ProductEvent> 
     private final SearchView view;
 
     public ProductsSearchProjection(SearchView view) {
-        super(NAME, AggregateType.PRODUCT, ProductEvent.class);
+        super(NAME, AggregateType.PRODUCT, ProductEvent.class, view);
         this.view = view;
     }
 

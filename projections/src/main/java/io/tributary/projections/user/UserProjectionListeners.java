@@ -5,9 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * One listener container and consumer group per user projection, so a slow or unavailable store holds back
  * only its own projection. A listener's id is its consumer group.
+ * Each poll's records are applied as one batch.
  */
 @Component
 class UserProjectionListeners {
@@ -24,13 +27,13 @@ class UserProjectionListeners {
         this.search = search;
     }
 
-    @KafkaListener(id = UsersMongoProjection.NAME, topics = USERS_TOPIC)
-    void onUserEventForMongo(ConsumerRecord<String, byte[]> record) {
-        handler.handle(mongo, record);
+    @KafkaListener(id = UsersMongoProjection.NAME, topics = USERS_TOPIC, batch = "true")
+    void onUserEventsForMongo(List<ConsumerRecord<String, byte[]>> records) {
+        handler.handleAll(mongo, records);
     }
 
-    @KafkaListener(id = UsersSearchProjection.NAME, topics = USERS_TOPIC)
-    void onUserEventForSearch(ConsumerRecord<String, byte[]> record) {
-        handler.handle(search, record);
+    @KafkaListener(id = UsersSearchProjection.NAME, topics = USERS_TOPIC, batch = "true")
+    void onUserEventsForSearch(List<ConsumerRecord<String, byte[]>> records) {
+        handler.handleAll(search, records);
     }
 }

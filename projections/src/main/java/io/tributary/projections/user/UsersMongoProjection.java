@@ -25,7 +25,7 @@ public class UsersMongoProjection extends AggregateProjection<UserEvent> {
     private final MongoView view;
 
     public UsersMongoProjection(MongoView view) {
-        super(NAME, AggregateType.USER, UserEvent.class);
+        super(NAME, AggregateType.USER, UserEvent.class, view);
         this.view = view;
     }
 

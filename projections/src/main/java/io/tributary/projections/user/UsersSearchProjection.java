@@ -25,7 +25,7 @@ public class UsersSearchProjection extends AggregateProjection<UserEvent> {
     private final SearchView view;
 
     public UsersSearchProjection(SearchView view) {
-        super(NAME, AggregateType.USER, UserEvent.class);
+        super(NAME, AggregateType.USER, UserEvent.class, view);
         this.view = view;
     }
 

@@ -13,13 +13,15 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One version of a MongoDB view: a collection of documents keyed by aggregate id, each carrying the aggregate
  * {@code version} and global {@code position} of the last event it reflects. Writes follow the sequence rule
  * (event <i>n</i> onto version <i>n</i> − 1) with single-document writes guarded by the stored version, so
  * redelivered and replayed events change nothing and concurrent writers cannot interleave (no transactions
- * needed).
+ * needed). Within {@link #applyAll} the same writes go to a {@link MongoBatch} instead: one read and one write per
+ * document for the whole run of events.
  */
 public class MongoView implements View {
 
@@ -30,6 +32,8 @@ public class MongoView implements View {
     private final MongoCollection<Document> documents;
     private final ViewRegistry registry;
     private final List<IndexModel> indexes;
+    /** The batch {@link #applyAll} runs on this thread; the projection's writes go there while it is open. */
+    private final ThreadLocal<MongoBatch> openBatch = new ThreadLocal<>();
     private volatile boolean ready;
 
     public MongoView(ViewVersion version, MongoDatabase database, ViewRegistry registry) {
@@ -70,18 +74,35 @@ public class MongoView implements View {
         }
     }
 
+    @Override
+    public BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection) {
+        try {
+            ensureReady();
+        } catch (RuntimeException e) {
+            return new BatchResult(List.of(), e);
+        }
+        MongoBatch batch = new MongoBatch(version, documents);
+        openBatch.set(batch);
+        try {
+            return batch.run(events, projection);
+        } finally {
+            openBatch.remove();
+        }
+    }
+
     /**
      * Inserts {@code document} plus the event's version and position as the document {@code id}, for the
      * aggregate's first event; if the document exists, the view has the event already.
      */
     public WriteOutcome create(String id, EventEnvelope event, Document document) {
         SequenceRule.requireFirst(event);
+        MongoBatch batch = openBatch.get();
+        if (batch != null) {
+            return batch.create(id, event, () -> sequenced(new Document(document).append("_id", id), event));
+        }
         ensureReady();
         try {
-            documents.insertOne(new Document(document)
-                    .append("_id", id)
-                    .append(VERSION, event.aggregateVersion())
-                    .append(POSITION, event.position()));
+            documents.insertOne(sequenced(new Document(document).append("_id", id), event));
             return WriteOutcome.APPLIED;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -106,6 +127,11 @@ public class MongoView implements View {
      */
     public WriteOutcome update(String id, EventEnvelope event, Document update) {
         SequenceRule.requireFollowing(event);
+        MongoBatch batch = openBatch.get();
+        if (batch != null) {
+            Document sequencedUpdate = withVersionAndPosition(update, event);
+            return batch.update(id, event, stored -> MongoUpdates.applied(stored, sequencedUpdate));
+        }
         ensureReady();
         Bson atPredecessor = Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, event.aggregateVersion() - 1));
         Document sequencedUpdate = withVersionAndPosition(update, event);
@@ -129,6 +155,10 @@ public class MongoView implements View {
     private long storedVersion(String id) {
         Document stored = documents.find(Filters.eq("_id", id)).projection(Projections.include(VERSION)).first();
         return stored == null ? 0 : stored.get(VERSION, Number.class).longValue();
+    }
+
+    private static Document sequenced(Document document, EventEnvelope event) {
+        return document.append(VERSION, event.aggregateVersion()).append(POSITION, event.position());
     }
 
     private static Document withVersionAndPosition(Document update, EventEnvelope event) {

@@ -8,13 +8,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.projections.envelope.EventEnvelope;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * One version of an Elasticsearch view: an index behind the view's alias, one document per aggregate with its
  * aggregate {@code version}. Writes follow the sequence rule (event <i>n</i> onto version <i>n</i> − 1) and use
  * external versioning, the aggregate version being the document version, so Elasticsearch itself refuses a
- * write that is not newer than what the index holds (a 409, which here means "already applied").
+ * write that is not newer than what the index holds (a 409, which here means "already applied"). Within
+ * {@link #applyAll} the same writes go to a {@link SearchBatch} instead: one {@code _mget} and one {@code _bulk} for
+ * the whole run of events.
  */
 public class SearchView implements View {
 
@@ -24,6 +28,8 @@ public class SearchView implements View {
     private final String definitionResource;
     private final ElasticsearchClient client;
     private final SearchIndexInitializer initializer;
+    /** The batch {@link #applyAll} runs on this thread; the projection's writes go there while it is open. */
+    private final ThreadLocal<SearchBatch> openBatch = new ThreadLocal<>();
     private volatile boolean ready;
 
     /** @param definitionResource classpath JSON with the index settings and mappings of this version */
@@ -48,12 +54,32 @@ public class SearchView implements View {
         }
     }
 
+    @Override
+    public BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection) {
+        try {
+            ensureReady();
+        } catch (RuntimeException e) {
+            return new BatchResult(List.of(), e);
+        }
+        SearchBatch batch = new SearchBatch(version, client);
+        openBatch.set(batch);
+        try {
+            return batch.run(events, projection);
+        } finally {
+            openBatch.remove();
+        }
+    }
+
     /**
      * Writes {@code document} plus the event's version as the document {@code id}, for the aggregate's first
      * event; if the index holds the document already, it has the event already.
      */
     public WriteOutcome create(String id, EventEnvelope event, ObjectNode document) {
         SequenceRule.requireFirst(event);
+        SearchBatch batch = openBatch.get();
+        if (batch != null) {
+            return batch.create(id, event, () -> document.deepCopy().put(VERSION, event.aggregateVersion()));
+        }
         ensureReady();
         return write(id, event, document.deepCopy().put(VERSION, event.aggregateVersion()));
     }
@@ -73,6 +99,11 @@ public class SearchView implements View {
      */
     public WriteOutcome update(String id, EventEnvelope event, UnaryOperator<ObjectNode> change) {
         SequenceRule.requireFollowing(event);
+        SearchBatch batch = openBatch.get();
+        if (batch != null) {
+            return batch.update(id, event,
+                    stored -> change.apply(stored.deepCopy()).put(VERSION, event.aggregateVersion()));
+        }
         ensureReady();
         GetResponse<ObjectNode> stored;
         try {

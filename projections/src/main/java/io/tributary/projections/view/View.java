@@ -1,5 +1,10 @@
 package io.tributary.projections.view;
 
+import io.tributary.projections.envelope.EventEnvelope;
+
+import java.util.List;
+import java.util.function.Function;
+
 /** A physical view version in some store, which may need creating before the first write. */
 public interface View {
 
@@ -12,4 +17,10 @@ public interface View {
      * @throws ViewStoreUnavailableException while the store cannot be reached
      */
     void ensureReady();
+
+    /**
+     * Applies {@code events} in order through {@code projection}, whose writes to this view are folded per document
+     * in memory and written with one bulk read and one bulk write; stops at the first event that fails.
+     */
+    BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection);
 }

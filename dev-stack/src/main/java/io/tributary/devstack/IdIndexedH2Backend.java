@@ -1,0 +1,104 @@
+package io.tributary.devstack;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mongo-java-server's H2 backend, except that a filter with an {@code _id} equality and further fields, such as
+ * the views' version guard {@code {_id: x, version: n}} (or its {@code $and} form), finds its document through the {@code _id} index as
+ * MongoDB does. The library uses an index only for a filter on exactly the index's keys and scans the whole
+ * collection otherwise, which makes every guarded write slower as the collection grows. Storage and all other
+ * behaviour are the library's: a file written by the plain backend opens here and vice versa.
+ */
+final class IdIndexedH2Backend extends H2Backend {
+
+    private static final String ID = "_id";
+    private static final String AND = "$and";
+
+    IdIndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    /** An inner class: the superclass constructor opens collections already, before any field of this is set. */
+    private final class Database extends H2Database {
+
+        Database(String name, CursorRegistry cursors) {
+            super(name, getMvStore(), cursors);
+        }
+
+        /** The same maps as {@link H2Database} opens for a collection. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            return new Collection(this, collectionName, options, store.openMap("databases." + namespace),
+                    store.openMap("meta." + namespace), cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String name, CollectionOptions options,
+                   org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
+                   CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Object id = query.size() > 1 || query.containsKey(AND) ? idEquality(query) : null;
+            if (id != null) {
+                Document byId = new Document(ID, id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        // The full query is matched against the one document the index finds.
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
+                                batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The value of an {@code _id} equality the query requires, at its top level or as a clause of a top-level
+         * {@code $and} (the Java driver sends {@code Filters.and} as {@code $and}); {@code null} if it has none.
+         */
+        private static Object idEquality(Document query) {
+            if (isValue(query.get(ID))) {
+                return query.get(ID);
+            }
+            if (query.get(AND) instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    if (clause instanceof Document document && isValue(document.get(ID))) {
+                        return document.get(ID);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** A plain value, not an operator document such as {@code {$in: [...]}}. */
+        private static boolean isValue(Object value) {
+            return value != null && !(value instanceof Map<?, ?>);
+        }
+    }
+}

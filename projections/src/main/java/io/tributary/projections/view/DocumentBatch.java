@@ -1,0 +1,207 @@
+package io.tributary.projections.view;
+
+import io.tributary.projections.envelope.EventEnvelope;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+
+/**
+ * A run of events applied to a view with one bulk read and one bulk write: the documents the events belong to are
+ * read at once, the events are folded into them in memory through the projection's own code, following the
+ * sequence rule, and each changed document is written once, guarded against a concurrent writer by the version it
+ * was read at. A document the guard refuses is read and folded again.
+ *
+ * <p>Stops at the first event that cannot be applied; the documents changed by the events before it are still
+ * written, so that everything before it can be acknowledged.
+ *
+ * @param <D> the stored form of a document
+ */
+abstract class DocumentBatch<D> {
+
+    /** A stored document and the version it holds. */
+    record Stored<D>(D document, long version) {
+    }
+
+    /** What a bulk write did with each changed document; those not named were written. */
+    record Written(Set<String> conflicted, Set<String> notNewer, Map<String, RuntimeException> failed) {
+
+        static Written allFailed(Collection<? extends Entry<?>> entries, RuntimeException failure) {
+            Map<String, RuntimeException> failed = new LinkedHashMap<>();
+            entries.forEach(entry -> failed.put(entry.id, failure));
+            return new Written(Set.of(), Set.of(), failed);
+        }
+    }
+
+    /** A document of the batch: as stored (or known absent), then as the batch's events leave it. */
+    static final class Entry<D> {
+        final String id;
+        /** The version the store held when read, 0 when absent: the guard of the write. */
+        final long storedVersion;
+        D document;
+        long version;
+        /** Indices of the events that changed it, in order. */
+        final List<Integer> changes = new ArrayList<>();
+
+        Entry(String id, Stored<D> stored) {
+            this.id = id;
+            this.storedVersion = stored == null ? 0 : stored.version();
+            this.document = stored == null ? null : stored.document();
+            this.version = storedVersion;
+        }
+
+        boolean changed() {
+            return !changes.isEmpty();
+        }
+
+        int firstChange() {
+            return changes.getFirst();
+        }
+    }
+
+    final ViewVersion view;
+    private final boolean writeRefusesExisting;
+    private Map<String, Entry<D>> entries = Map.of();
+    private int current;
+
+    /**
+     * @param writeRefusesExisting whether writing a document read as absent fails, as a conflict, when it exists:
+     *                             then a document whose first event here is its first event ever is not read
+     */
+    DocumentBatch(ViewVersion view, boolean writeRefusesExisting) {
+        this.view = view;
+        this.writeRefusesExisting = writeRefusesExisting;
+    }
+
+    /** The stored documents among {@code ids}, by id; absent ones are left out. */
+    abstract Map<String, Stored<D>> read(Collection<String> ids);
+
+    /** Writes each changed entry's document at its version, guarded by its stored version. */
+    abstract Written write(List<Entry<D>> changed);
+
+    /**
+     * @param projection applies one event; its writes to this batch's view go to {@link #create} and
+     *                   {@link #update}
+     */
+    BatchResult run(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection) {
+        WriteOutcome[] outcomes = new WriteOutcome[events.size()];
+        int end = events.size();
+        RuntimeException failure = null;
+        List<Integer> pending = IntStream.range(0, end).boxed().toList();
+        // A document whose first event here is its first event ever is assumed absent, which saves reading it; if
+        // it exists after all, the guarded write says so and the next pass reads it.
+        boolean assumeNewAbsent = writeRefusesExisting;
+        while (!pending.isEmpty()) {
+            try {
+                entries = load(events, pending, assumeNewAbsent);
+            } catch (RuntimeException e) {
+                end = pending.getFirst();
+                failure = e;
+                break;
+            }
+            for (int i : pending) {
+                current = i;
+                try {
+                    outcomes[i] = projection.apply(events.get(i));
+                } catch (RuntimeException e) {
+                    end = i;
+                    failure = e;
+                    break;
+                }
+            }
+            List<Entry<D>> changed = entries.values().stream().filter(Entry::changed).toList();
+            Written written;
+            try {
+                written = changed.isEmpty() ? new Written(Set.of(), Set.of(), Map.of()) : write(changed);
+            } catch (RuntimeException e) {
+                written = Written.allFailed(changed, e);
+            }
+            for (Map.Entry<String, RuntimeException> failed : written.failed().entrySet()) {
+                int first = entries.get(failed.getKey()).firstChange();
+                if (first < end) {
+                    end = first;
+                    failure = failed.getValue();
+                }
+            }
+            for (String id : written.notNewer()) {
+                for (int i : entries.get(id).changes) {
+                    outcomes[i] = WriteOutcome.ALREADY_APPLIED;
+                }
+            }
+            List<Integer> conflicted = new ArrayList<>();
+            for (int i : pending) {
+                if (i < end && written.conflicted().contains(events.get(i).subject())) {
+                    conflicted.add(i);
+                }
+            }
+            pending = conflicted;
+            assumeNewAbsent = false;
+        }
+        entries = Map.of();
+        return new BatchResult(Arrays.asList(outcomes).subList(0, end), failure);
+    }
+
+    private Map<String, Entry<D>> load(List<EventEnvelope> events, List<Integer> pending, boolean assumeNewAbsent) {
+        Map<String, EventEnvelope> firstEvents = new LinkedHashMap<>();
+        pending.forEach(i -> firstEvents.putIfAbsent(events.get(i).subject(), events.get(i)));
+        Set<String> toRead = new HashSet<>();
+        firstEvents.forEach((id, first) -> {
+            if (!assumeNewAbsent || first.aggregateVersion() != 1) {
+                toRead.add(id);
+            }
+        });
+        Map<String, Stored<D>> stored = toRead.isEmpty() ? Map.of() : read(toRead);
+        Map<String, Entry<D>> loaded = new LinkedHashMap<>();
+        firstEvents.keySet().forEach(id -> loaded.put(id, new Entry<>(id, stored.get(id))));
+        return loaded;
+    }
+
+    /** The aggregate's first event: {@code document} becomes the document, unless the view has it already. */
+    WriteOutcome create(String id, EventEnvelope event, Supplier<D> document) {
+        SequenceRule.requireFirst(event);
+        Entry<D> entry = entry(id);
+        if (entry.version > 0) {
+            return WriteOutcome.ALREADY_APPLIED;
+        }
+        return changed(entry, event, document.get());
+    }
+
+    /**
+     * A following event: {@code change} (which must leave its argument alone) makes the new document from the
+     * current one, if the document is at the event's predecessor.
+     *
+     * @throws EventGapException if the document is at an older version, or absent
+     */
+    WriteOutcome update(String id, EventEnvelope event, UnaryOperator<D> change) {
+        SequenceRule.requireFollowing(event);
+        Entry<D> entry = entry(id);
+        if (!SequenceRule.follows(event, entry.version)) {
+            return SequenceRule.notFollowing(view, id, event, entry.version);
+        }
+        return changed(entry, event, change.apply(entry.document));
+    }
+
+    private WriteOutcome changed(Entry<D> entry, EventEnvelope event, D document) {
+        entry.document = document;
+        entry.version = event.aggregateVersion();
+        entry.changes.add(current);
+        return WriteOutcome.APPLIED;
+    }
+
+    private Entry<D> entry(String id) {
+        Entry<D> entry = entries.get(id);
+        if (entry == null) {
+            throw new IllegalStateException(view + " got a write of " + id + ", which is no event's subject here");
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,130 @@
+package io.tributary.projections.view;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tributary.events.user.UserEmailChanged;
+import io.tributary.projections.ProjectionsIntegrationTest;
+import io.tributary.projections.envelope.EventEnvelope;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Batches of events on the real stores: each document's events are folded into one write under the sequence
+ * rule, a batch stops at the first event that cannot be applied but writes everything before it, and a concurrent
+ * writer is neither overwritten nor applied twice.
+ */
+class ViewBatchesIT extends ProjectionsIntegrationTest {
+
+    @Autowired
+    ViewRegistry viewRegistry;
+    @Autowired
+    SearchIndexInitializer searchIndexInitializer;
+
+    private final String a = UUID.randomUUID().toString();
+    private final String b = UUID.randomUUID().toString();
+
+    @Test
+    void mongoWritesEverythingBeforeAGapAndNothingAfterIt() {
+        MongoView view = new MongoView(new ViewVersion("batch_gap_mongo", 1), mongo, viewRegistry);
+
+        BatchResult result = view.applyAll(List.of(event(a, 1), event(b, 1), event(a, 2), event(b, 3), event(a, 3)),
+                history(view));
+
+        assertThat(result.outcomes()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED,
+                WriteOutcome.APPLIED);
+        assertThat(result.failure()).isInstanceOf(EventGapException.class);
+        assertThat(mongoDocument("batch_gap_mongo_v1", a).orElseThrow())
+                .containsEntry("history", List.of("v1", "v2")).containsEntry("version", 2L);
+        assertThat(mongoDocument("batch_gap_mongo_v1", b).orElseThrow())
+                .containsEntry("history", List.of("v1")).containsEntry("version", 1L);
+    }
+
+    @Test
+    void elasticsearchWritesEverythingBeforeAGapAndNothingAfterIt() {
+        SearchView view = searchView("batch_gap_search");
+
+        BatchResult result = view.applyAll(List.of(event(a, 1), event(b, 1), event(a, 2), event(b, 3), event(a, 3)),
+                names(view));
+
+        assertThat(result.outcomes()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED,
+                WriteOutcome.APPLIED);
+        assertThat(result.failure()).isInstanceOf(EventGapException.class);
+        assertThat(searchDocument("batch_gap_search_v1", a).source().get("name").asText()).isEqualTo("v1 v2");
+        assertThat(searchDocument("batch_gap_search_v1", a).version()).isEqualTo(2L);
+        assertThat(searchDocument("batch_gap_search_v1", b).source().get("name").asText()).isEqualTo("v1");
+    }
+
+    @Test
+    void redeliveredEventsInABatchAreAlreadyApplied() {
+        MongoView mongoView = new MongoView(new ViewVersion("batch_replay_mongo", 1), mongo, viewRegistry);
+        SearchView searchView = searchView("batch_replay_search");
+        mongoView.applyAll(List.of(event(a, 1), event(a, 2)), history(mongoView));
+        searchView.applyAll(List.of(event(a, 1), event(a, 2)), names(searchView));
+
+        List<EventEnvelope> replay = List.of(event(a, 1), event(a, 2), event(a, 3), event(a, 2));
+        BatchResult mongoResult = mongoView.applyAll(replay, history(mongoView));
+        BatchResult searchResult = searchView.applyAll(replay, names(searchView));
+
+        List<WriteOutcome> expected = List.of(WriteOutcome.ALREADY_APPLIED, WriteOutcome.ALREADY_APPLIED,
+                WriteOutcome.APPLIED, WriteOutcome.ALREADY_APPLIED);
+        assertThat(mongoResult.outcomes()).isEqualTo(expected);
+        assertThat(searchResult.outcomes()).isEqualTo(expected);
+        assertThat(mongoDocument("batch_replay_mongo_v1", a).orElseThrow())
+                .containsEntry("history", List.of("v1", "v2", "v3")).containsEntry("version", 3L);
+        assertThat(searchDocument("batch_replay_search_v1", a).source().get("name").asText()).isEqualTo("v1 v2 v3");
+    }
+
+    @Test
+    void mongoFoldsAgainWhenAConcurrentWriterGotInBetween() {
+        MongoView view = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, viewRegistry);
+        MongoView concurrentWriter = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, viewRegistry);
+        view.applyAll(List.of(event(a, 1)), history(view));
+        AtomicBoolean raced = new AtomicBoolean();
+        Function<EventEnvelope, WriteOutcome> projection = history(view);
+
+        BatchResult result = view.applyAll(List.of(event(a, 2), event(a, 3)), event -> {
+            if (raced.compareAndSet(false, true)) {
+                // After the batch has read the document, before it writes it.
+                history(concurrentWriter).apply(event(a, 2));
+            }
+            return projection.apply(event);
+        });
+
+        assertThat(result.failure()).isNull();
+        assertThat(result.outcomes()).containsExactly(WriteOutcome.ALREADY_APPLIED, WriteOutcome.APPLIED);
+        assertThat(mongoDocument("batch_race_mongo_v1", a).orElseThrow())
+                .containsEntry("history", List.of("v1", "v2", "v3")).containsEntry("version", 3L);
+    }
+
+    /** A projection appending {@code v<n>} to a history, as the orders view does with statuses. */
+    private static Function<EventEnvelope, WriteOutcome> history(MongoView view) {
+        return event -> event.aggregateVersion() == 1
+                ? view.create(event.subject(), event, new Document("history", List.of("v1")))
+                : view.update(event.subject(), event,
+                new Document("$push", new Document("history", "v" + event.aggregateVersion())));
+    }
+
+    private static Function<EventEnvelope, WriteOutcome> names(SearchView view) {
+        return event -> event.aggregateVersion() == 1
+                ? view.create(event.subject(), event, JsonNodeFactory.instance.objectNode().put("name", "v1"))
+                : view.update(event.subject(), event, document -> document.put("name",
+                document.get("name").asText() + " v" + event.aggregateVersion()));
+    }
+
+    private SearchView searchView(String name) {
+        return new SearchView(new ViewVersion(name, 1), "search/users_v1.json", elasticsearch, searchIndexInitializer);
+    }
+
+    private static EventEnvelope event(String id, long version) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "io.tributary.user.email-changed.v1", id,
+                Instant.EPOCH, version, version, null, new UserEmailChanged(id, "someone@example.com"));
+    }
+}
