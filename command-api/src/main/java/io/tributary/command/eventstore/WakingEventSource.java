@@ -62,7 +62,11 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
 
     @Override
     public void start() {
-        watcher = Thread.ofPlatform().daemon().name("event-store-wake-up").start(this::watch);
+        // The head is taken before start() returns, so no event committed afterwards can slip past the watcher.
+        BlockingStream<TrackedEventMessage<?>> head = openHeadQuietly();
+        Thread thread = Thread.ofPlatform().daemon().name("event-store-wake-up").unstarted(() -> watch(head));
+        watcher = thread;
+        thread.start();
     }
 
     @Override
@@ -79,28 +83,50 @@ public class WakingEventSource implements StreamableMessageSource<TrackedEventMe
         return watcher != null;
     }
 
-    private void watch() {
-        while (watcher == Thread.currentThread()) {
-            try (BlockingStream<TrackedEventMessage<?>> head = eventStore.openStream(eventStore.createHeadToken())) {
-                while (watcher == Thread.currentThread()) {
-                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        do {
-                            head.nextAvailable();
-                        } while (head.hasNextAvailable());
-                        wakeUps.forEach(Runnable::run);
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // Nothing is lost meanwhile: the processors still look for events every token claim interval.
-                log.warn("cannot tail the event store ({}); retrying in {} ms", e.getMessage(), RETRY_MILLIS);
-                try {
+    private void watch(BlockingStream<TrackedEventMessage<?>> first) {
+        BlockingStream<TrackedEventMessage<?>> head = first;
+        try {
+            while (watcher == Thread.currentThread()) {
+                if (head == null) {
                     Thread.sleep(RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    return;
+                    head = openHeadQuietly();
+                } else if (!wakeOnNewEvents(head)) {
+                    head.close();
+                    head = null;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (head != null) {
+                head.close();
+            }
+        }
+    }
+
+    /** False when the stream failed and must be opened again. */
+    private boolean wakeOnNewEvents(BlockingStream<TrackedEventMessage<?>> head) throws InterruptedException {
+        try {
+            if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                do {
+                    head.nextAvailable();
+                } while (head.hasNextAvailable());
+                wakeUps.forEach(Runnable::run);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // Nothing is lost meanwhile: the processors still look for events every token claim interval.
+            log.warn("cannot tail the event store ({}); retrying in {} ms", e.getMessage(), RETRY_MILLIS);
+            return false;
+        }
+    }
+
+    private BlockingStream<TrackedEventMessage<?>> openHeadQuietly() {
+        try {
+            return eventStore.openStream(eventStore.createHeadToken());
+        } catch (RuntimeException e) {
+            log.warn("cannot open the event store's head ({}); retrying in {} ms", e.getMessage(), RETRY_MILLIS);
+            return null;
         }
     }
 
