@@ -1,0 +1,79 @@
+package io.tributary.bench.scenario;
+
+import io.tributary.bench.report.Figure;
+import io.tributary.bench.report.Section;
+import io.tributary.bench.tools.Command;
+import io.tributary.bench.tools.NginxBaseline;
+import io.tributary.bench.tools.Wrk;
+import io.tributary.bench.tools.WrkResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Scenario 5: {@code GET /orders/{id}} over a hot set of the loaded orders, 64 connections (wrk), next to nginx
+ * serving one of those orders' JSON as a static file with the same tool and connections.
+ */
+public final class ReadsById {
+
+    private static final int CONNECTIONS = 64;
+    private static final int HOT_SET = 1_000;
+
+    private final BenchContext context;
+
+    public ReadsById(BenchContext context) {
+        this.context = context;
+    }
+
+    public void run(Section section) {
+        if (context.wrk().isEmpty()) {
+            section.note("Skipped: wrk is not installed (Debian: apt-get install wrk).");
+            return;
+        }
+        Wrk wrk = context.wrk().get();
+        Path hot = context.dataset().hotOrdersFile(HOT_SET);
+        String prefix = "/api/v1/orders/";
+        Duration step = context.scale().step();
+        wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, Duration.ofSeconds(2),
+                hot.toString(), prefix);
+        WrkResult reads = wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, step,
+                hot.toString(), prefix);
+        Figure figure = Figure.of("GET /orders/{id}, hot set of " + Math.min(HOT_SET, context.dataset().orderIds().size())
+                + " orders, " + CONNECTIONS + " connections", reads.perSecond(), "req/s", reads.latencies());
+        String sample = context.api().get(context.queryApi() + prefix + context.dataset().orderIds().getFirst())
+                .orThrow("GET an order").body();
+        section.add(withNginx(figure, wrk, sample, section, step));
+        section.note("The query API was warmed up for 2 s first; nginx serves one order's JSON ("
+                + sample.length() + " bytes) as a file.");
+    }
+
+    private Figure withNginx(Figure figure, Wrk wrk, String json, Section section, Duration step) {
+        Path root = context.work().resolve("nginx-root");
+        try {
+            Files.createDirectories(root);
+            Files.writeString(root.resolve("order.json"), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Optional<NginxBaseline> started;
+        try {
+            started = NginxBaseline.start(root);
+        } catch (Command.ToolFailedException e) {
+            section.note("nginx baseline failed: " + e.getMessage());
+            return figure.against("nginx, static file, " + CONNECTIONS + " connections", Double.NaN);
+        }
+        if (started.isEmpty()) {
+            section.note("nginx is not installed (Debian: apt-get install nginx): no baseline for the reads by id.");
+            return figure.against("nginx, static file (not installed)", Double.NaN);
+        }
+        try (NginxBaseline nginx = started.get()) {
+            WrkResult baseline = wrk.run("nginx-static", "", nginx.url("order.json"), CONNECTIONS, step);
+            return figure.against("nginx, static file, " + CONNECTIONS + " connections (" + baseline.latencies() + ")",
+                    baseline.perSecond());
+        }
+    }
+}
