@@ -39,8 +39,6 @@ import java.util.Optional;
  */
 public final class Bench {
 
-    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(3);
-
     private final BenchReport report = new BenchReport();
     private final Path reportFolder;
     private final String reportName;
@@ -70,7 +68,6 @@ public final class Bench {
         StackEndpoints endpoints = system.endpoints();
         MachineFacts.machine(report.machine());
         MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
-        MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
         report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
         report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
         report.scale().putAll(scale.describe());
@@ -79,15 +76,18 @@ public final class Bench {
             Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
             Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
                     endpoints.postgresPassword(), work);
-            BenchContext context = new BenchContext(system, scale, new Api(), lag, wrk, work, runTag, null);
+            BenchContext empty = new BenchContext(system, scale, new Api(), lag, wrk, work, runTag, null);
             Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
-            new Memory(context).run(memory, "at rest");
+            isolated(memory, () -> new Memory(empty).run(memory, "at rest"));
+            BenchContext context = empty;
 
             System.out.println("Stopping the projections; loading the data set through the command API...");
             system.stopService(BenchSystem.PROJECTIONS);
             DataLoader.Loaded loaded = new DataLoader(context.api(), context.commandApi(), runTag)
                     .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
             context = context.withDataset(saveSearchWords(loaded.dataset()));
+            // The relay's producer logs its settings when it sends the first event.
+            MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
             report.scale().put("load (products, then users, then orders; 32 concurrent requests)",
                     String.format(Locale.ROOT, "%,d commands in %.0f s, %.0f/s", loaded.commands(), loaded.took().toNanos() / 1e9,
                             loaded.perSecond()));
@@ -96,41 +96,44 @@ public final class Bench {
             System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
             Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
             CommandThroughput throughput = new CommandThroughput(context, pgbench);
-            throughput.run(commands, "command API alone");
-            write();
+            isolated(commands, () -> throughput.run(commands, "command API alone"));
 
             System.out.println("3. Catch-up: starting the projections on the backlog...");
             Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
-            new CatchUp(context).run(catchUp, loaded.commands());
-            write();
+            BenchContext loadedContext = context;
+            isolated(catchUp, () -> new CatchUp(loadedContext).run(catchUp, loaded.commands()));
+            if (!system.running(BenchSystem.PROJECTIONS)) {
+                system.startService(BenchSystem.PROJECTIONS);
+            }
 
             System.out.println("1. Commands, everything running...");
-            settle(lag, commands, "before the commands with everything running");
-            throughput.run(commands, "everything running");
+            settle(lag, scale.settleLimit(), commands, "before the commands with everything running");
+            isolated(commands, () -> throughput.run(commands, "everything running"));
             commands.note("PostgreSQL is the dev stack's own server (fsync " + report.settings().getOrDefault("PostgreSQL fsync", "?")
                     + ", synchronous_commit " + report.settings().getOrDefault("PostgreSQL synchronous_commit", "?")
                     + "): pgbench runs against it, with the same settings, so the ratio compares like with like.");
             write();
 
-            settle(lag, commands, "before the reads");
+            settle(lag, scale.settleLimit(), commands, "before the reads");
             System.out.println("5. Reads by id...");
-            new ReadsById(context).run(report.section("5. Reads by id"));
-            write();
+            Section reads = report.section("5. Reads by id");
+            isolated(reads, () -> new ReadsById(loadedContext).run(reads));
 
             System.out.println("6. Product search...");
-            new ProductSearch(context).run(report.section("6. Product search (text, facets, highlights)"));
-            write();
+            Section search = report.section("6. Product search (text, facets, highlights)");
+            isolated(search, () -> new ProductSearch(loadedContext).run(search));
 
             System.out.println("4. Freshness...");
-            new Freshness(context).run(report.section("4. Freshness: from a command's 2xx to the query API showing it"));
-            write();
+            Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
+            isolated(freshness, () -> new Freshness(loadedContext).run(freshness));
 
             System.out.println("2. Mixed workload (Gatling)...");
-            settle(lag, commands, "before the mixed workload");
-            new MixedLoad(context).run(report.section("2. Sustained mixed load (Gatling, open model)"));
-            write();
+            settle(lag, scale.settleLimit(), commands, "before the mixed workload");
+            Section mixed = report.section("2. Sustained mixed load (Gatling, open model)");
+            isolated(mixed, () -> new MixedLoad(loadedContext).run(mixed));
 
-            new Memory(context).run(memory, "after the mixed workload");
+            System.out.println("7. Memory after the mixed workload...");
+            isolated(memory, () -> new Memory(loadedContext).run(memory, "after the mixed workload"));
         } catch (RuntimeException e) {
             report.section("Run failed").note("The benchmark stopped early: " + e);
             e.printStackTrace();
@@ -140,9 +143,20 @@ public final class Bench {
         }
     }
 
+    /** A scenario that fails leaves a note in its section; the scenarios after it still run. */
+    private void isolated(Section section, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            section.note("This scenario failed: " + e);
+            e.printStackTrace();
+        }
+        write();
+    }
+
     /** Waits (bounded) until no view is behind, so one scenario's backlog does not load the next one. */
-    private void settle(ViewLag lag, Section section, String when) {
-        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    private void settle(ViewLag lag, Duration limit, Section section, String when) {
+        long deadline = System.nanoTime() + limit.toNanos();
         long behind = lag.largestBehind();
         while (behind > 0 && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(500));
@@ -150,7 +164,7 @@ public final class Bench {
         }
         if (behind > 0) {
             section.note(String.format(Locale.ROOT, "A view was still %,d records behind %s (waited %d s).", behind, when,
-                    SETTLE_LIMIT.toSeconds()));
+                    limit.toSeconds()));
         }
     }
 

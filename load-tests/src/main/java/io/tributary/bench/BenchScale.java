@@ -27,10 +27,20 @@ public record BenchScale(String mode, int users, int products, int orders, List<
                 Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50));
     }
 
-    /** Overrides from the environment, e.g. a reduced full run: BENCH_USERS, BENCH_PRODUCTS, BENCH_ORDERS. */
+    /**
+     * Overrides from the environment, e.g. for a reduced full run: {@code BENCH_USERS}, {@code BENCH_PRODUCTS},
+     * {@code BENCH_ORDERS}, {@code BENCH_STEP_SECONDS}, {@code BENCH_CATCH_UP_SECONDS}, {@code BENCH_MIXED_SECONDS}, {@code BENCH_MIXED_RATES}.
+     */
     public BenchScale withEnvironment() {
         return new BenchScale(mode, env("BENCH_USERS", users), env("BENCH_PRODUCTS", products), env("BENCH_ORDERS", orders),
-                clients, step, catchUpLimit, freshness, mixedStep, mixedRates);
+                clients, Duration.ofSeconds(env("BENCH_STEP_SECONDS", (int) step.toSeconds())),
+                Duration.ofSeconds(env("BENCH_CATCH_UP_SECONDS", (int) catchUpLimit.toSeconds())), freshness,
+                Duration.ofSeconds(env("BENCH_MIXED_SECONDS", (int) mixedStep.toSeconds())), rates(mixedRates));
+    }
+
+    /** How long to wait for the views to catch up between scenarios before going on regardless. */
+    public Duration settleLimit() {
+        return mode.equals("quick") ? Duration.ofSeconds(15) : Duration.ofSeconds(90);
     }
 
     public Map<String, String> describe() {
@@ -43,6 +53,13 @@ public record BenchScale(String mode, int users, int products, int orders, List<
         described.put("freshness run", freshness.toSeconds() + " s at 200 commands/s");
         described.put("mixed workload", mixedRates + " req/s, " + mixedStep.toSeconds() + " s each");
         return described;
+    }
+
+    /** {@code BENCH_MIXED_RATES}: comma-separated arrival rates, e.g. 25,50,100. */
+    private static List<Integer> rates(List<Integer> fallback) {
+        String value = System.getenv("BENCH_MIXED_RATES");
+        return value == null || value.isBlank() ? fallback
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
     }
 
     private static int env(String name, int fallback) {

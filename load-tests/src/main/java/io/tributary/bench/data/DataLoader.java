@@ -46,10 +46,12 @@ public final class DataLoader {
     private static String orderJson(int index, List<String> userIds, List<String> productIds) {
         Random random = new Random(index * 31L + 5);
         StringBuilder lines = new StringBuilder();
-        int count = 1 + random.nextInt(3);
+        // One to three lines, each product at most once (the command API refuses repeats).
+        int first = random.nextInt(productIds.size());
+        int count = Math.min(1 + random.nextInt(3), productIds.size());
         for (int line = 0; line < count; line++) {
             lines.append(line == 0 ? "" : ",").append("{\"productId\":\"")
-                    .append(productIds.get(random.nextInt(productIds.size()))).append("\",\"quantity\":")
+                    .append(productIds.get((first + line) % productIds.size())).append("\",\"quantity\":")
                     .append(1 + random.nextInt(3)).append('}');
         }
         return "{\"userId\":\"" + userIds.get(random.nextInt(userIds.size())) + "\",\"lines\":[" + lines + "]}";
@@ -92,6 +94,9 @@ public final class DataLoader {
             answer = api.postIdempotent(url, body, idempotencyKey);
             if (answer.ok()) {
                 return answer.json().get("id").asText();
+            }
+            if (answer.status() >= 400 && answer.status() < 500 && answer.status() != 409) {
+                break;
             }
             sleep(200L * attempt);
         }

@@ -103,6 +103,10 @@ public final class BenchSystem implements AutoCloseable {
         }
     }
 
+    public synchronized boolean running(String name) {
+        return services.containsKey(name);
+    }
+
     public synchronized void stopService(String name) {
         ServiceProcess service = services.remove(name);
         if (service != null) {

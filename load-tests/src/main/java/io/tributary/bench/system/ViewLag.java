@@ -33,7 +33,7 @@ public final class ViewLag implements AutoCloseable {
 
     public ViewLag(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     /** Per view: its progress now. Partitions come from the group's members while it runs, else from its commits. */
