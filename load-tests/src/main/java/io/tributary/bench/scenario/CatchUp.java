@@ -80,7 +80,8 @@ public final class CatchUp {
             Long until = caughtUp.getOrDefault(name, end);
             double seconds = from == null ? Double.NaN : Math.max(POLL.toNanos(), until - from) / 1e9;
             Figure figure = Figure.of("view " + name + " catch-up", processed / seconds, "events/s",
-                    String.format(Locale.ROOT, "%,d records in %.1f s", processed, seconds));
+                    from == null ? "no record committed within the limit"
+                            : String.format(Locale.ROOT, "%,d records in %.1f s", processed, seconds));
             Figure measured = figure;
             figure = baselines.forView(name).map(pair -> measured.against(pair.name(), pair.value())).orElse(figure);
             if (!caughtUp.containsKey(name)) {

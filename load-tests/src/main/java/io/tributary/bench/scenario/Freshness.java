@@ -46,6 +46,7 @@ public final class Freshness {
         Latencies byId = new Latencies();
         Latencies search = new Latencies();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger invisible = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
         long commands = context.scale().freshness().toSeconds() * COMMANDS_PER_SECOND;
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
@@ -53,7 +54,7 @@ public final class Freshness {
             ticker.scheduleAtFixedRate(() -> {
                 int n = sent.getAndIncrement();
                 if (n < commands) {
-                    requests.submit(() -> registerAndFollow(n, byId, search, failed));
+                    requests.submit(() -> registerAndFollow(n, byId, search, failed, invisible));
                 }
             }, 0, 1_000_000 / COMMANDS_PER_SECOND, TimeUnit.MICROSECONDS);
             while (sent.get() < commands) {
@@ -76,12 +77,14 @@ public final class Freshness {
         section.add(Figure.of("write → found by GET /users?q=, p99", search.percentile(99), "ms", "")
                 .against("Kafka p99", kafka.percentile(99)));
         section.add(Figure.of("write → found by GET /users?q=, max", search.percentile(100), "ms", ""));
-        if (failed.get() > 0) {
-            section.note(failed.get() + " commands failed or never became visible within " + GIVE_UP.toSeconds() + " s.");
+        if (failed.get() > 0 || invisible.get() > 0) {
+            section.note(String.format(Locale.ROOT, "Of %,d commands offered, %,d did not answer 2xx (the command API "
+                    + "did not sustain the rate); %,d sampled reads never showed the user within %d s.",
+                    commands, failed.get(), invisible.get(), GIVE_UP.toSeconds()));
         }
     }
 
-    private void registerAndFollow(int n, Latencies byId, Latencies search, AtomicInteger failed) {
+    private void registerAndFollow(int n, Latencies byId, Latencies search, AtomicInteger failed, AtomicInteger invisible) {
         String token = word(n);
         String body = "{\"name\":\"Fresh " + token + "\",\"email\":\"fresh-" + token + "@" + context.runTag() + ".example.com\"}";
         Api.Answer answer = context.api().post(context.commandApi() + "/api/v1/users", body);
@@ -95,16 +98,16 @@ public final class Freshness {
         }
         String id = answer.json().get("id").asText();
         try (ExecutorService both = Executors.newVirtualThreadPerTaskExecutor()) {
-            both.submit(() -> follow(acknowledged, byId, failed, BY_ID_POLL,
+            both.submit(() -> follow(acknowledged, byId, invisible, BY_ID_POLL,
                     () -> context.api().get(context.queryApi() + "/api/v1/users/" + id).ok()));
-            both.submit(() -> follow(acknowledged, search, failed, SEARCH_POLL, () -> {
+            both.submit(() -> follow(acknowledged, search, invisible, SEARCH_POLL, () -> {
                 Api.Answer found = context.api().get(context.queryApi() + "/api/v1/users?q=" + token);
                 return found.ok() && found.body().contains(id);
             }));
         }
     }
 
-    private static void follow(long acknowledged, Latencies into, AtomicInteger failed, Duration poll,
+    private static void follow(long acknowledged, Latencies into, AtomicInteger invisible, Duration poll,
                                java.util.function.BooleanSupplier visible) {
         long deadline = acknowledged + GIVE_UP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -119,7 +122,7 @@ public final class Freshness {
                 return;
             }
         }
-        failed.incrementAndGet();
+        invisible.incrementAndGet();
     }
 
     /** A unique, letters-only word per run and command, so a search for it finds exactly one user. */

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class Memory {
 
     private static final double TARGET_MB = 300;
-    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    // JDK 21: "garbage-first heap   total 65536K, used 30000K"; JDK 25: "... total reserved 393216K, committed 65536K, used 30000K".
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
     private final BenchContext context;

@@ -71,7 +71,9 @@ public final class MixedLoad {
 
     private GatlingRun gatling(int rate, Path results) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+        // The JVM options Gatling's own launchers pass: it reads JDK internals for its stats writer.
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
                 "-Dbench.commandApi=" + context.commandApi(), "-Dbench.queryApi=" + context.queryApi(),
                 "-Dbench.rate=" + rate, "-Dbench.seconds=" + context.scale().mixedStep().toSeconds(),
                 "-Dbench.data=" + context.dataset().folder(), "-Dbench.runTag=" + context.runTag(),

@@ -49,7 +49,7 @@ public final class Command {
             reader.join();
             String text = new String(output[0], StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new ToolFailedException(command.getFirst() + " exited with " + process.exitValue() + ": " + text.strip());
+                throw new ToolFailedException(command.getFirst() + " exited with " + process.exitValue() + ": " + tail(text));
             }
             return text;
         } catch (IOException e) {
@@ -58,6 +58,12 @@ public final class Command {
             Thread.currentThread().interrupt();
             throw new ToolFailedException(command.getFirst() + " was interrupted");
         }
+    }
+
+    /** The end of what a failed tool printed: where its error usually is. */
+    private static String tail(String output) {
+        String stripped = output.strip();
+        return stripped.length() <= 1_500 ? stripped : "…" + stripped.substring(stripped.length() - 1_500);
     }
 
     /** A tool that is missing, failed or printed something the benchmark cannot read. */
