@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much data and how long each measurement runs. {@code full} is the issue's scale; {@code quick} is a smoke
- * run of every scenario (a few minutes in all, stack start included) whose figures are too short to quote.
+ * How much data and how long each measurement runs. {@code full} is the scale the figures are quoted at;
+ * {@code quick} is a smoke run of every scenario at a small scale, whose figures are too short to quote.
  *
  * @param step          length of one closed-loop measurement (one wrk or pgbench run)
  * @param catchUpLimit  how long the catch-up waits for each view before it reports the rate it reached
