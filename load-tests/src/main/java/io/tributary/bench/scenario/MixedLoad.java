@@ -1,23 +1,19 @@
 package io.tributary.bench.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.bench.mixed.MixedWorkloadSimulation;
 import io.tributary.bench.report.Figure;
 import io.tributary.bench.report.Section;
 import io.tributary.bench.system.BenchSystem;
 import io.tributary.bench.tools.Command;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scenario 2: the Gatling mixed workload at rising arrival rates, one Gatling run (its own JVM, its HTML report
@@ -55,7 +51,7 @@ public final class MixedLoad {
                     String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, errors %.2f %%, views' lag max %,d records / %s s%s",
                             run.p50(), run.p99(), 100 * run.errorRate(), maxRecords,
                             Double.isNaN(maxSeconds) ? "n/a" : String.format(Locale.ROOT, "%.1f", maxSeconds),
-                            met ? "" : " — over the limit")).noted("report: " + context.system().root().relativize(run.report())));
+                            met ? "" : " — over the limit")).noted("report: " + (run.report().isAbsolute() ? context.system().root().relativize(run.report()) : run.report())));
             System.out.printf(Locale.ROOT, "  mixed workload at %d req/s: p99 %.0f ms, errors %.2f %%%n", rate, run.p99(), 100 * run.errorRate());
             if (!met) {
                 break;
@@ -81,40 +77,45 @@ public final class MixedLoad {
                 "--simulation", MixedWorkloadSimulation.class.getName(),
                 "--results-folder", results.toString(),
                 "--run-description", "Tributary mixed workload at " + rate + " req/s"));
-        Command.run(command, Map.of(), context.scale().mixedStep().plusMinutes(3));
-        Path report = newestRun(results);
-        return GatlingRun.read(report);
+        return GatlingRun.parse(Command.run(command, Map.of(), context.scale().mixedStep().plusMinutes(3)));
     }
 
-    private static Path newestRun(Path results) {
-        try (Stream<Path> runs = Files.list(results)) {
-            return runs.filter(Files::isDirectory)
-                    .max(Comparator.comparing(path -> path.toFile().lastModified()))
-                    .orElseThrow(() -> new Command.ToolFailedException("Gatling wrote no report into " + results));
-        } catch (IOException e) {
-            throw new Command.ToolFailedException("cannot read Gatling's results in " + results + ": " + e.getMessage());
-        }
-    }
-
-    /** The global figures of one Gatling run, from its report's {@code js/stats.json}. */
+    /** The global figures of one Gatling run, from the "Global Information" table it prints at the end. */
     record GatlingRun(Path report, long requests, long errors, double throughput, double p50, double p99) {
+
+        private static final Pattern ROW = Pattern.compile("^> (.+?)\\s*\\|\\s*([0-9,.]+|-)\\s*\\|\\s*([0-9,.]+|-)\\s*\\|\\s*([0-9,.]+|-)\\s*$");
+        private static final Pattern REPORT = Pattern.compile("file://(\\S+index\\.html)");
 
         double errorRate() {
             return requests == 0 ? 1 : (double) errors / requests;
         }
 
-        static GatlingRun read(Path report) {
-            try {
-                JsonNode stats = new ObjectMapper().readTree(report.resolve("js").resolve("stats.json").toFile()).path("stats");
-                return new GatlingRun(report.resolve("index.html"),
-                        stats.path("numberOfRequests").path("total").asLong(),
-                        stats.path("numberOfRequests").path("ko").asLong(),
-                        stats.path("meanNumberOfRequestsPerSecond").path("total").asDouble(),
-                        stats.path("percentiles1").path("total").asDouble(),
-                        stats.path("percentiles4").path("total").asDouble());
-            } catch (IOException e) {
-                throw new Command.ToolFailedException("Gatling's stats are unreadable in " + report + ": " + e.getMessage());
+        static GatlingRun parse(String output) {
+            int global = output.lastIndexOf("---- Global Information");
+            if (global < 0) {
+                throw new Command.ToolFailedException("Gatling printed no global statistics");
             }
+            Map<String, String[]> rows = new java.util.HashMap<>();
+            for (String line : output.substring(global).lines().skip(1).toList()) {
+                Matcher row = ROW.matcher(line);
+                if (!row.matches()) {
+                    break;
+                }
+                rows.put(row.group(1).strip(), new String[] {row.group(2), row.group(3), row.group(4)});
+            }
+            Matcher report = REPORT.matcher(output);
+            return new GatlingRun(report.find() ? Path.of(report.group(1)) : Path.of("(no report)"),
+                    (long) number(rows, "request count", 0), (long) number(rows, "request count", 2),
+                    number(rows, "mean throughput (rps)", 0), number(rows, "response time 50th percentile (ms)", 0),
+                    number(rows, "response time 99th percentile (ms)", 0));
+        }
+
+        private static double number(Map<String, String[]> rows, String name, int column) {
+            String[] row = rows.get(name);
+            if (row == null) {
+                throw new Command.ToolFailedException("Gatling's statistics lack \"" + name + "\"");
+            }
+            return row[column].equals("-") ? 0 : Double.parseDouble(row[column].replace(",", ""));
         }
     }
 }
