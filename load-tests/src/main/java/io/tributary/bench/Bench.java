@@ -56,8 +56,12 @@ public final class Bench {
         System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
                 + " on fresh data (.tributary/bench)...");
         try (BenchSystem system = BenchSystem.start()) {
+            // Ctrl-C stops the servers and services too (close is idempotent, so the normal end is unaffected).
+            Thread stopOnInterrupt = new Thread(system::close, "bench-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             Path folder = system.root().resolve("docs").resolve("benchmarks");
             new Bench(folder, reportName).run(system, scale);
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
         }
         System.out.println("Stopped everything the benchmark started.");
     }
