@@ -20,7 +20,8 @@ import java.util.zip.ZipInputStream;
 final class ElasticsearchNode extends ChildServer {
 
     static final String SERVICE_USER = "tributary";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    // 12 s on an idle machine; several minutes when the machine is shared with other builds and servers.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final StackConfig config;
     private final Path dir;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The local run: {@code up} starts the five servers and the three services; {@code stack} only the servers.
@@ -124,19 +123,7 @@ public final class LocalSystem {
     private record Service(String name, int port) {
 
         Path jar(Path root) {
-            Path target = root.resolve(name).resolve("target");
-            try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-                return files.filter(file -> {
-                            String fileName = file.getFileName().toString();
-                            return fileName.startsWith(name + "-") && fileName.endsWith(".jar")
-                                    && !fileName.endsWith("-plain.jar") && !fileName.endsWith("-sources.jar");
-                        })
-                        .findFirst()
-                        .orElseThrow(() -> new StackException(name + " jar not found in " + target
-                                + "; build it with ./mvnw -DskipTests install (or run ./tributary up without --no-build)"));
-            } catch (IOException e) {
-                throw new StackException("cannot look into " + target + ": " + e.getMessage(), e);
-            }
+            return ServiceJar.find(root, name);
         }
     }
 }

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The project's root folder: the nearest folder upwards that holds the Maven Wrapper. */
-final class ProjectRoot {
+public final class ProjectRoot {
 
     private ProjectRoot() {
     }
 
-    static Path find() {
+    public static Path find() {
         String configured = System.getenv("TRIBUTARY_HOME");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath();

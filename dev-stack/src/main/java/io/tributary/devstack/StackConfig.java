@@ -30,7 +30,7 @@ public record StackConfig(Path home, boolean persistent, Set<Server> servers, in
                 3025 + offset);
     }
 
-    static int portOffset() {
+    public static int portOffset() {
         String offset = System.getenv("TRIBUTARY_PORT_OFFSET");
         try {
             return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.strip());

@@ -1,0 +1,196 @@
+package io.tributary.bench;
+
+import io.tributary.bench.data.Catalogue;
+import io.tributary.bench.data.DataLoader;
+import io.tributary.bench.data.Dataset;
+import io.tributary.bench.report.BenchReport;
+import io.tributary.bench.report.MachineFacts;
+import io.tributary.bench.report.ReportFiles;
+import io.tributary.bench.report.Section;
+import io.tributary.bench.scenario.BenchContext;
+import io.tributary.bench.scenario.CatchUp;
+import io.tributary.bench.scenario.CommandThroughput;
+import io.tributary.bench.scenario.Freshness;
+import io.tributary.bench.scenario.Memory;
+import io.tributary.bench.scenario.MixedLoad;
+import io.tributary.bench.scenario.ProductSearch;
+import io.tributary.bench.scenario.ReadsById;
+import io.tributary.bench.system.Api;
+import io.tributary.bench.system.BenchSystem;
+import io.tributary.bench.system.ViewLag;
+import io.tributary.bench.tools.Command;
+import io.tributary.bench.tools.PgBench;
+import io.tributary.bench.tools.Wrk;
+import io.tributary.devstack.StackEndpoints;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code ./tributary bench [--quick]}: starts the stack and the services on fresh data, loads users, products
+ * and orders, runs the seven scenarios of the benchmark with their same-run baselines, and writes
+ * {@code docs/benchmarks/latest.md} and {@code latest.json}. The report is rewritten after every scenario, so a
+ * run that fails half-way still leaves what it measured. Everything it started is stopped at the end.
+ */
+public final class Bench {
+
+    private final BenchReport report = new BenchReport();
+    private final Path reportFolder;
+    private final String reportName;
+
+    private Bench(Path reportFolder, String reportName) {
+        this.reportFolder = reportFolder;
+        this.reportName = reportName;
+    }
+
+    public static void main(String[] args) {
+        boolean quick = List.of(args).contains("--quick");
+        BenchScale scale = (quick ? BenchScale.quick() : BenchScale.full()).withEnvironment();
+        // A quick run's figures are too short to quote: it never overwrites the full run's report.
+        String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME")).orElse(quick ? "quick" : "latest");
+        System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
+                + " on fresh data (.tributary/bench)...");
+        try (BenchSystem system = BenchSystem.start()) {
+            // Ctrl-C stops the servers and services too (close is idempotent, so the normal end is unaffected).
+            Thread stopOnInterrupt = new Thread(system::close, "bench-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+            Path folder = system.root().resolve("docs").resolve("benchmarks");
+            new Bench(folder, reportName).run(system, scale);
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
+        System.out.println("Stopped everything the benchmark started.");
+    }
+
+    private void run(BenchSystem system, BenchScale scale) {
+        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
+        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        StackEndpoints endpoints = system.endpoints();
+        MachineFacts.machine(report.machine());
+        MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
+        report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
+        report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
+        report.scale().putAll(scale.describe());
+
+        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
+            Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
+            Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                    endpoints.postgresPassword(), work);
+            BenchContext empty = new BenchContext(system, scale, new Api(), lag, wrk, work, runTag, null);
+            Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
+            isolated(memory, () -> new Memory(empty).run(memory, "at rest"));
+            BenchContext context = empty;
+
+            System.out.println("Stopping the projections; loading the data set through the command API...");
+            system.stopService(BenchSystem.PROJECTIONS);
+            DataLoader.Loaded loaded = new DataLoader(context.api(), context.commandApi(), runTag)
+                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
+            context = context.withDataset(saveSearchWords(loaded.dataset()));
+            // The relay's producer logs its settings when it sends the first event.
+            MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
+            report.scale().put("load (products, then users, then orders; 32 concurrent requests)",
+                    String.format(Locale.ROOT, "%,d commands in %.0f s, %.0f/s", loaded.commands(), loaded.took().toNanos() / 1e9,
+                            loaded.perSecond()));
+            write();
+
+            System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
+            Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
+            CommandThroughput throughput = new CommandThroughput(context, pgbench);
+            isolated(commands, () -> throughput.run(commands, "command API alone"));
+
+            System.out.println("3. Catch-up: starting the projections on the backlog...");
+            Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
+            BenchContext loadedContext = context;
+            isolated(catchUp, () -> new CatchUp(loadedContext).run(catchUp, loaded.commands()));
+            if (!system.running(BenchSystem.PROJECTIONS)) {
+                system.startService(BenchSystem.PROJECTIONS);
+            }
+
+            System.out.println("1. Commands, everything running...");
+            settle(lag, scale.settleLimit(), commands, "before the commands with everything running");
+            isolated(commands, () -> throughput.run(commands, "everything running"));
+            commands.note("PostgreSQL is the dev stack's own server (fsync " + report.settings().getOrDefault("PostgreSQL fsync", "?")
+                    + ", synchronous_commit " + report.settings().getOrDefault("PostgreSQL synchronous_commit", "?")
+                    + "): pgbench runs against it, with the same settings, so the ratio compares like with like.");
+            write();
+
+            settle(lag, scale.settleLimit(), commands, "before the reads");
+            System.out.println("5. Reads by id...");
+            Section reads = report.section("5. Reads by id");
+            isolated(reads, () -> new ReadsById(loadedContext).run(reads));
+
+            System.out.println("6. Product search...");
+            Section search = report.section("6. Product search (text, facets, highlights)");
+            isolated(search, () -> new ProductSearch(loadedContext).run(search));
+
+            System.out.println("4. Freshness...");
+            Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
+            isolated(freshness, () -> new Freshness(loadedContext).run(freshness));
+
+            System.out.println("2. Mixed workload (Gatling)...");
+            settle(lag, scale.settleLimit(), commands, "before the mixed workload");
+            Section mixed = report.section("2. Sustained mixed load (Gatling, open model)");
+            isolated(mixed, () -> new MixedLoad(loadedContext).run(mixed));
+
+            System.out.println("7. Memory after the mixed workload...");
+            isolated(memory, () -> new Memory(loadedContext).run(memory, "after the mixed workload"));
+        } catch (RuntimeException e) {
+            report.section("Run failed").note("The benchmark stopped early: " + e);
+            e.printStackTrace();
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
+    }
+
+    /** A scenario that fails leaves a note in its section; the scenarios after it still run. */
+    private void isolated(Section section, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            section.note("This scenario failed: " + e);
+            e.printStackTrace();
+        }
+        write();
+    }
+
+    /** Waits (bounded) until no view is behind, so one scenario's backlog does not load the next one. */
+    private void settle(ViewLag lag, Duration limit, Section section, String when) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long behind = lag.largestBehind();
+        while (behind > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
+            behind = lag.largestBehind();
+        }
+        if (behind > 0) {
+            section.note(String.format(Locale.ROOT, "A view was still %,d records behind %s (waited %d s).", behind, when,
+                    limit.toSeconds()));
+        }
+    }
+
+    private static Dataset saveSearchWords(Dataset dataset) {
+        try {
+            Files.write(dataset.folder().resolve("search-words.txt"), Catalogue.searchWords());
+            return dataset;
+        } catch (IOException e) {
+            throw new Command.ToolFailedException("cannot write the search words: " + e.getMessage());
+        }
+    }
+
+    private void write() {
+        report.finish();
+        ReportFiles.write(report, reportFolder, reportName);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.tributary.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How much data and how long each measurement runs. {@code full} is the scale the figures are quoted at;
+ * {@code quick} is a smoke run of every scenario at a small scale, whose figures are too short to quote.
+ *
+ * @param step          length of one closed-loop measurement (one wrk or pgbench run)
+ * @param catchUpLimit  how long the catch-up waits for each view before it reports the rate it reached
+ * @param mixedStep     length of one arrival rate of the mixed workload
+ * @param mixedRates    arrival rates (requests/s) the mixed workload tries, lowest first
+ */
+public record BenchScale(String mode, int users, int products, int orders, List<Integer> clients, Duration step,
+                         Duration catchUpLimit, Duration freshness, Duration mixedStep, List<Integer> mixedRates) {
+
+    public static BenchScale full() {
+        return new BenchScale("full", 100_000, 10_000, 100_000, List.of(1, 8, 32, 64), Duration.ofSeconds(15),
+                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60), List.of(100, 200, 400, 600, 800, 1200));
+    }
+
+    public static BenchScale quick() {
+        return new BenchScale("quick", 1_000, 300, 1_000, List.of(1, 32), Duration.ofSeconds(2),
+                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50));
+    }
+
+    /**
+     * Overrides from the environment, e.g. for a reduced full run: {@code BENCH_USERS}, {@code BENCH_PRODUCTS},
+     * {@code BENCH_ORDERS}, {@code BENCH_STEP_SECONDS}, {@code BENCH_CATCH_UP_SECONDS}, {@code BENCH_MIXED_SECONDS}, {@code BENCH_MIXED_RATES}.
+     */
+    public BenchScale withEnvironment() {
+        return new BenchScale(mode, env("BENCH_USERS", users), env("BENCH_PRODUCTS", products), env("BENCH_ORDERS", orders),
+                clients, Duration.ofSeconds(env("BENCH_STEP_SECONDS", (int) step.toSeconds())),
+                Duration.ofSeconds(env("BENCH_CATCH_UP_SECONDS", (int) catchUpLimit.toSeconds())), freshness,
+                Duration.ofSeconds(env("BENCH_MIXED_SECONDS", (int) mixedStep.toSeconds())), rates(mixedRates));
+    }
+
+    /** How long to wait for the views to catch up between scenarios before going on regardless. */
+    public Duration settleLimit() {
+        return mode.equals("quick") ? Duration.ofSeconds(15) : Duration.ofSeconds(90);
+    }
+
+    public Map<String, String> describe() {
+        Map<String, String> described = new LinkedHashMap<>();
+        described.put("mode", mode);
+        described.put("users / products / orders loaded", "%,d / %,d / %,d".formatted(users, products, orders));
+        described.put("clients (scenario 1)", clients.toString());
+        described.put("one closed-loop measurement", step.toSeconds() + " s");
+        described.put("catch-up limit per view", catchUpLimit.toSeconds() + " s");
+        described.put("freshness run", freshness.toSeconds() + " s at 200 commands/s");
+        described.put("mixed workload", mixedRates + " req/s, " + mixedStep.toSeconds() + " s each");
+        return described;
+    }
+
+    /** {@code BENCH_MIXED_RATES}: comma-separated arrival rates, e.g. 25,50,100. */
+    private static List<Integer> rates(List<Integer> fallback) {
+        String value = System.getenv("BENCH_MIXED_RATES");
+        return value == null || value.isBlank() ? fallback
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
+    }
+
+    private static int env(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+}

@@ -1,0 +1,178 @@
+package io.tributary.bench.scenario;
+
+import io.tributary.bench.report.Figure;
+import io.tributary.bench.report.Section;
+import io.tributary.bench.system.Api;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scenario 4: users registered at a fixed 200 commands/s; for one in {@value #SAMPLE_EVERY} of them, the time from
+ * the command's 2xx to the first query-API answer that shows the user, by id and in search (polled without a
+ * consistency token, as a client that does not wait would see it). The sample keeps the polling itself from
+ * becoming the load. Baseline: a record's trip through Kafka alone (acks=all producer to consumer).
+ */
+public final class Freshness {
+
+    private static final int COMMANDS_PER_SECOND = 200;
+    private static final int SAMPLE_EVERY = 10;
+    private static final Duration BY_ID_POLL = Duration.ofMillis(5);
+    private static final Duration SEARCH_POLL = Duration.ofMillis(25);
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
+
+    private final BenchContext context;
+
+    public Freshness(BenchContext context) {
+        this.context = context;
+    }
+
+    public void run(Section section) {
+        Latencies byId = new Latencies();
+        Latencies search = new Latencies();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger invisible = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        long commands = context.scale().freshness().toSeconds() * COMMANDS_PER_SECOND;
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor()) {
+            ticker.scheduleAtFixedRate(() -> {
+                int n = sent.getAndIncrement();
+                if (n < commands) {
+                    requests.submit(() -> registerAndFollow(n, byId, search, failed, invisible));
+                }
+            }, 0, 1_000_000 / COMMANDS_PER_SECOND, TimeUnit.MICROSECONDS);
+            while (sent.get() < commands) {
+                Thread.sleep(100);
+            }
+            ticker.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String rate = COMMANDS_PER_SECOND + " POST /users per s for " + context.scale().freshness().toSeconds() + " s";
+        Latencies kafka = kafkaRoundTrips(section);
+        String kafkaBaseline = "Kafka produce (acks=all) → consume, " + kafka.describe();
+        section.add(Figure.of("write → visible in GET /users/{id}, p50, " + rate, byId.percentile(50), "ms", byId.describe())
+                .against(kafkaBaseline + ", p50", kafka.percentile(50)));
+        section.add(Figure.of("write → visible in GET /users/{id}, p99", byId.percentile(99), "ms", "")
+                .against("Kafka p99", kafka.percentile(99)));
+        section.add(Figure.of("write → visible in GET /users/{id}, max", byId.percentile(100), "ms", ""));
+        section.add(Figure.of("write → found by GET /users?q=, p50", search.percentile(50), "ms", search.describe())
+                .against("Kafka p50", kafka.percentile(50)));
+        section.add(Figure.of("write → found by GET /users?q=, p99", search.percentile(99), "ms", "")
+                .against("Kafka p99", kafka.percentile(99)));
+        section.add(Figure.of("write → found by GET /users?q=, max", search.percentile(100), "ms", ""));
+        if (failed.get() > 0 || invisible.get() > 0) {
+            section.note(String.format(Locale.ROOT, "Of %,d commands offered, %,d did not answer 2xx (the command API "
+                    + "did not sustain the rate); %,d sampled reads never showed the user within %d s.",
+                    commands, failed.get(), invisible.get(), GIVE_UP.toSeconds()));
+        }
+    }
+
+    private void registerAndFollow(int n, Latencies byId, Latencies search, AtomicInteger failed, AtomicInteger invisible) {
+        String token = word(n);
+        String body = "{\"name\":\"Fresh " + token + "\",\"email\":\"fresh-" + token + "@" + context.runTag() + ".example.com\"}";
+        Api.Answer answer = context.api().post(context.commandApi() + "/api/v1/users", body);
+        long acknowledged = System.nanoTime();
+        if (!answer.ok()) {
+            failed.incrementAndGet();
+            return;
+        }
+        if (n % SAMPLE_EVERY != 0) {
+            return;
+        }
+        String id = answer.json().get("id").asText();
+        try (ExecutorService both = Executors.newVirtualThreadPerTaskExecutor()) {
+            both.submit(() -> follow(acknowledged, byId, invisible, BY_ID_POLL,
+                    () -> context.api().get(context.queryApi() + "/api/v1/users/" + id).ok()));
+            both.submit(() -> follow(acknowledged, search, invisible, SEARCH_POLL, () -> {
+                Api.Answer found = context.api().get(context.queryApi() + "/api/v1/users?q=" + token);
+                return found.ok() && found.body().contains(id);
+            }));
+        }
+    }
+
+    private static void follow(long acknowledged, Latencies into, AtomicInteger invisible, Duration poll,
+                               java.util.function.BooleanSupplier visible) {
+        long deadline = acknowledged + GIVE_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (visible.getAsBoolean()) {
+                into.add((System.nanoTime() - acknowledged) / 1e6);
+                return;
+            }
+            try {
+                Thread.sleep(poll);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        invisible.incrementAndGet();
+    }
+
+    /** A unique, letters-only word per run and command, so a search for it finds exactly one user. */
+    private String word(int n) {
+        StringBuilder word = new StringBuilder("zq");
+        long value = Math.abs((context.runTag() + "#" + n).hashCode()) * 100_000L + n;
+        while (value > 0) {
+            word.append((char) ('a' + value % 26));
+            value /= 26;
+        }
+        return word.toString();
+    }
+
+    /** Records through a scratch topic of the same broker, at the same sampled rate as above. */
+    private Latencies kafkaRoundTrips(Section section) {
+        Latencies latencies = new Latencies();
+        String topic = "bench-freshness-" + context.runTag();
+        String bootstrap = context.system().endpoints().kafkaBootstrapServers();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic,
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            producer.send(new ProducerRecord<>(topic, "warm-up", Long.toString(System.nanoTime()))).get();
+            consumer.subscribe(List.of(topic));
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            boolean warm = false;
+            while (!warm && System.nanoTime() < until) {
+                warm = !consumer.poll(Duration.ofMillis(200)).isEmpty();
+            }
+            int records = Math.max(20, (int) (context.scale().freshness().toSeconds() * COMMANDS_PER_SECOND / SAMPLE_EVERY));
+            for (int n = 0; n < records; n++) {
+                producer.send(new ProducerRecord<>(topic, "k" + n, Long.toString(System.nanoTime()))).get();
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                boolean received = false;
+                while (!received && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        latencies.add((System.nanoTime() - Long.parseLong(record.value())) / 1e6);
+                        received = true;
+                    }
+                }
+                Thread.sleep(1000 / (COMMANDS_PER_SECOND / SAMPLE_EVERY));
+            }
+        } catch (Exception e) {
+            section.note(String.format(Locale.ROOT, "Kafka baseline failed: %s", e.getMessage()));
+        }
+        return latencies;
+    }
+}

@@ -1,0 +1,117 @@
+package io.tributary.bench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.bench.data.Catalogue;
+import io.tributary.bench.report.Figure;
+import io.tributary.bench.report.Section;
+import io.tributary.bench.tools.Wrk;
+import io.tributary.bench.tools.WrkResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Scenario 6: {@code GET /products?q=<word>} (text, facets, highlights) over the loaded catalogue, next to the very
+ * request body the query API sent to Elasticsearch, sent straight to it. The body is captured from Elasticsearch's
+ * search slow log (threshold 0 for one request), so the baseline follows whatever the query API asks.
+ */
+public final class ProductSearch {
+
+    private static final int CONNECTIONS = 8;
+    private static final String PROBE_WORD = "headphones";
+
+    private final BenchContext context;
+
+    public ProductSearch(BenchContext context) {
+        this.context = context;
+    }
+
+    public void run(Section section) {
+        if (context.wrk().isEmpty()) {
+            section.note("Skipped: wrk is not installed (Debian: apt-get install wrk).");
+            return;
+        }
+        Wrk wrk = context.wrk().get();
+        List<String> words = Catalogue.searchWords();
+        Path paths = write("search-paths.txt", words.stream().map(word -> "/api/v1/products?q=" + word).toList());
+        wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, java.time.Duration.ofSeconds(2), paths.toString());
+        WrkResult search = wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS,
+                context.scale().step(), paths.toString());
+        Figure figure = Figure.of("GET /products?q=<word>, " + CONNECTIONS + " connections, " + words.size() + " words in turn",
+                search.perSecond(), "req/s", search.latencies());
+        Optional<String> body = capturedBody(section);
+        if (body.isEmpty()) {
+            section.add(figure.against("the same body straight to Elasticsearch (not captured)", Double.NaN));
+            return;
+        }
+        Path bodies = write("search-bodies.txt", words.stream().map(word -> body.get().replace(PROBE_WORD, word)).toList());
+        String url = context.system().endpoints().elasticsearchUrl() + "/products/_search";
+        wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, java.time.Duration.ofSeconds(2), bodies.toString());
+        WrkResult direct = wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, context.scale().step(), bodies.toString());
+        section.add(figure.against("the same body straight to Elasticsearch (" + direct.latencies() + ")", direct.perSecond()));
+        section.note("Elasticsearch body as the query API sent it for q=" + PROBE_WORD + ": `" + body.get() + "`");
+    }
+
+    /** Turns on the search slow log of the products index for one query-API request and reads the body back. */
+    private Optional<String> capturedBody(Section section) {
+        String settings = context.system().endpoints().elasticsearchUrl() + "/products/_settings";
+        try {
+            context.api().put(settings, "{\"index.search.slowlog.threshold.query.trace\":\"0ms\"}").orThrow("slow log on");
+            context.api().get(context.queryApi() + "/api/v1/products?q=" + PROBE_WORD).orThrow("product search");
+            for (int attempt = 0; attempt < 20; attempt++) {
+                Optional<String> body = lastLoggedSource();
+                if (body.isPresent()) {
+                    return body;
+                }
+                Thread.sleep(250);
+            }
+            section.note("The query API's Elasticsearch body was not found in the slow log: no direct baseline.");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            section.note("Capturing the query API's Elasticsearch body failed: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            context.api().put(settings, "{\"index.search.slowlog.threshold.query.trace\":null}");
+        }
+    }
+
+    private Optional<String> lastLoggedSource() {
+        Path logs = context.system().home().resolve("elasticsearch").resolve("logs");
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.exists(logs) ? Files.list(logs) : Stream.empty()) {
+            List<Path> slowLogs = files.filter(file -> file.getFileName().toString().endsWith("_index_search_slowlog.json")).toList();
+            String found = null;
+            for (Path file : slowLogs) {
+                for (String line : Files.readAllLines(file)) {
+                    JsonNode entry = json.readTree(line);
+                    String source = entry.path("elasticsearch.slowlog.source").asText("");
+                    // The longest body naming the word is the search itself (not a count or suggestion beside it).
+                    if (source.contains(PROBE_WORD) && (found == null || source.length() > found.length())) {
+                        found = source;
+                    }
+                }
+            }
+            return Optional.ofNullable(found);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path write(String name, List<String> lines) {
+        try {
+            Files.createDirectories(context.work());
+            return Files.write(context.work().resolve(name), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.tributary.bench.system;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How far behind each view is, asked from Kafka itself: for every consumer group (one per projection), the records
+ * on its partitions it has not committed yet. Independent of how the projections report their own lag.
+ */
+public final class ViewLag implements AutoCloseable {
+
+    /** Groups that are not views: the dead-letter re-drive and the benchmark's own consumers. */
+    private static final Set<String> NOT_VIEWS = Set.of("dead-letter-redrive");
+
+    private final Admin admin;
+
+    public ViewLag(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    /** Per view: its progress now. Partitions come from the group's members while it runs, else from its commits. */
+    public Map<String, Progress> now() {
+        try {
+            Set<String> groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId)
+                    .filter(group -> !NOT_VIEWS.contains(group) && !group.startsWith("bench-"))
+                    .collect(Collectors.toSet());
+            Map<String, ConsumerGroupDescription> descriptions = admin.describeConsumerGroups(groups).all()
+                    .get(10, TimeUnit.SECONDS);
+            Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+            Set<TopicPartition> partitions = new HashSet<>();
+            for (String group : groups) {
+                Map<TopicPartition, Long> offsets = new HashMap<>();
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                        .forEach((partition, offset) -> offsets.put(partition, offset == null ? 0 : offset.offset()));
+                for (MemberDescription member : descriptions.get(group).members()) {
+                    member.assignment().topicPartitions().forEach(partition -> offsets.putIfAbsent(partition, 0L));
+                }
+                committed.put(group, offsets);
+                partitions.addAll(offsets.keySet());
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
+                    .all().get(10, TimeUnit.SECONDS);
+            Map<String, Progress> progress = new TreeMap<>();
+            committed.forEach((group, offsets) -> {
+                long done = 0;
+                long behind = 0;
+                for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {
+                    done += entry.getValue();
+                    behind += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue());
+                }
+                progress.put(group, new Progress(done, behind, !descriptions.get(group).members().isEmpty()));
+            });
+            return progress;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not tell the consumer groups' lag: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The largest lag of any view now, in records. */
+    public long largestBehind() {
+        return now().values().stream().mapToLong(Progress::behind).max().orElse(0);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+
+    /**
+     * @param processed records committed so far, summed over the group's partitions
+     * @param behind    records on those partitions not committed yet
+     * @param running   whether the group has members now
+     */
+    public record Progress(long processed, long behind, boolean running) {
+    }
+}
