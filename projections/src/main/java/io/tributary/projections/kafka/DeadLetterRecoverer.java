@@ -8,10 +8,8 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +42,7 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
         Exception failure = ListenerFailures.withoutBatchWrapper(thrown);
         String deadLetterTopic = DeadLetterTopics.of(record.topic());
         topics.ensureCreated(deadLetterTopic);
-        publisher.accept(record, listenersOwn(failure));
+        publisher.accept(record, failure);
         String projection = KafkaUtils.getConsumerGroupId();
         String reason = ListenerFailures.reason(failure);
         metrics.deadLettered(projection, record.topic(), reason);
@@ -52,17 +50,6 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
                 record.partition(), record.offset(), header(record, CloudEventHeaders.TYPE),
                 header(record, CloudEventHeaders.ID), deadLetterTopic, reason,
                 ListenerFailures.listenerMessage(failure));
-    }
-
-    /**
-     * A batch listener reports a record's failure wrapped in a {@link BatchListenerFailedException}; the dead letter's
-     * {@code kafka_dlt-exception-cause-*} headers name what the listener itself threw, as for a record listener.
-     */
-    private static Exception listenersOwn(Exception failure) {
-        if (failure.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
-            return new ListenerExecutionFailedException(failure.getMessage(), batch.getCause());
-        }
-        return failure;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
