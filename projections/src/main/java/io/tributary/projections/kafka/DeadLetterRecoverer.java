@@ -58,8 +58,10 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
      * {@code kafka_dlt-exception-cause-*} headers name what the listener itself threw, as for a record listener.
      */
     private static Exception listenersOwn(Exception failure) {
-        if (failure.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
-            return new ListenerExecutionFailedException(failure.getMessage(), batch.getCause());
+        if (failure instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            // The group id is what the kafka_dlt-original-consumer-group header is taken from.
+            return new ListenerExecutionFailedException(failure.getMessage(), listener.getGroupId(), batch.getCause());
         }
         return failure;
     }
