@@ -93,7 +93,7 @@ public final class ProductSearch {
             for (Path file : slowLogs) {
                 for (String line : Files.readAllLines(file)) {
                     JsonNode entry = json.readTree(line);
-                    String source = entry.path("elasticsearch.slowlog.source").asText("");
+                    String source = slowLogSource(json, entry.path("elasticsearch.slowlog.source").asText(""));
                     // The longest body naming the word is the search itself (not a count or suggestion beside it).
                     if (source.contains(PROBE_WORD) && (found == null || source.length() > found.length())) {
                         found = source;
@@ -104,6 +104,11 @@ public final class ProductSearch {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Elasticsearch escapes the body's quotes once more inside the slow log's JSON string: undo that. */
+    static String slowLogSource(ObjectMapper json, String logged) throws IOException {
+        return logged.startsWith("{\\\"") ? json.readValue('"' + logged + '"', String.class) : logged;
     }
 
     private Path write(String name, List<String> lines) {
