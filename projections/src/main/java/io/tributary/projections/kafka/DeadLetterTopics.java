@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * auto-create topics). Partitions and replication follow the broker's defaults.
  */
 @Component
-class DeadLetterTopics {
+public class DeadLetterTopics {
 
-    static final String SUFFIX = ".dlt";
+    private static final String SUFFIX = ".dlt";
 
     private final KafkaAdmin admin;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
@@ -23,8 +23,17 @@ class DeadLetterTopics {
         this.admin = admin;
     }
 
-    static String of(String topic) {
+    public static String of(String topic) {
         return topic + SUFFIX;
+    }
+
+    public static boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(SUFFIX);
+    }
+
+    /** The topic whose dead letters {@code deadLetterTopic} holds. */
+    public static String originalOf(String deadLetterTopic) {
+        return deadLetterTopic.substring(0, deadLetterTopic.length() - SUFFIX.length());
     }
 
     /** Throws while Kafka is unreachable; the error handler then retries the failed record later. */

@@ -41,7 +41,7 @@ public class OrdersMongoProjection extends AggregateProjection<OrderEvent> {
                 .append("at", at)
                 .append("version", event.aggregateVersion());
         if (order instanceof OrderPlaced placed) {
-            PlacedOrders.requireConsistent(placed);
+            OrderTotals.requireConsistent(placed);
             return view.create(id, event, new Document("orderId", id)
                     .append("userId", placed.userId())
                     .append("status", status)

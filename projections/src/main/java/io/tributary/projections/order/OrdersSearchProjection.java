@@ -35,7 +35,7 @@ public class OrdersSearchProjection extends AggregateProjection<OrderEvent> {
                 .put("status", OrderStatus.after(order).name())
                 .put("updatedAt", event.time().toString());
         if (order instanceof OrderPlaced placed) {
-            PlacedOrders.requireConsistent(placed);
+            OrderTotals.requireConsistent(placed);
             fields.put("orderId", id)
                     .put("userId", placed.userId())
                     .put("placedAt", event.time().toString())

@@ -1,5 +1,6 @@
 package io.tributary.projections.redrive;
 
+import io.tributary.projections.kafka.DeadLetterTopics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +39,6 @@ import java.util.concurrent.ExecutionException;
 public class DeadLetterRedrive {
 
     static final String GROUP = "dead-letter-redrive";
-    static final String SUFFIX = ".dlt";
     private static final String FAILURE_HEADER_PREFIX = "kafka_dlt-";
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -60,7 +60,7 @@ public class DeadLetterRedrive {
         try (Consumer<String, byte[]> consumer = consumer()) {
             Map<String, Backlog> backlog = new LinkedHashMap<>();
             consumer.listTopics(POLL.multipliedBy(10)).keySet().stream()
-                    .filter(topic -> topic.endsWith(SUFFIX))
+                    .filter(DeadLetterTopics::isDeadLetterTopic)
                     .sorted()
                     .forEach(topic -> backlog.put(topic, backlogOf(consumer, partitions(consumer, topic))));
             return backlog;
@@ -74,7 +74,7 @@ public class DeadLetterRedrive {
      * @throws UnknownDeadLetterTopicException when the name is not an existing dead-letter topic
      */
     public long redrive(String deadLetterTopic) {
-        if (!deadLetterTopic.endsWith(SUFFIX)) {
+        if (!DeadLetterTopics.isDeadLetterTopic(deadLetterTopic)) {
             throw new UnknownDeadLetterTopicException(deadLetterTopic);
         }
         try (Consumer<String, byte[]> consumer = consumer()) {
@@ -123,7 +123,7 @@ public class DeadLetterRedrive {
         Header original = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC);
         return original != null
                 ? new String(original.value(), StandardCharsets.UTF_8)
-                : record.topic().substring(0, record.topic().length() - SUFFIX.length());
+                : DeadLetterTopics.originalOf(record.topic());
     }
 
     private static RecordHeaders withoutFailureHeaders(ConsumerRecord<String, byte[]> record) {

@@ -9,9 +9,9 @@ import io.tributary.projections.envelope.UnreadableEventException;
  * The write side prices every order in one currency and totals its lines; a placed order that does not add up
  * is refused, so that no view shows a total its lines contradict.
  */
-final class PlacedOrders {
+final class OrderTotals {
 
-    private PlacedOrders() {
+    private OrderTotals() {
     }
 
     static OrderPlaced requireConsistent(OrderPlaced placed) {

@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlacedOrdersTest {
+class OrderTotalsTest {
 
     @Test
     void anOrderWhoseLinesAddUpToItsTotalIsTaken() {
@@ -19,7 +19,7 @@ class PlacedOrdersTest {
                 new OrderLine("p-1", 2, Money.of("149.00", "EUR")),
                 new OrderLine("p-2", 1, Money.of("0.99", "EUR"))), Money.of("298.99", "EUR"));
 
-        assertThat(PlacedOrders.requireConsistent(placed)).isSameAs(placed);
+        assertThat(OrderTotals.requireConsistent(placed)).isSameAs(placed);
     }
 
     @Test
@@ -27,7 +27,7 @@ class PlacedOrdersTest {
         OrderPlaced placed = new OrderPlaced("o-1", "u-1", List.of(new OrderLine("p-1", 2, Money.of("149.00", "EUR"))),
                 Money.of("149.00", "EUR"));
 
-        assertThatThrownBy(() -> PlacedOrders.requireConsistent(placed))
+        assertThatThrownBy(() -> OrderTotals.requireConsistent(placed))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessage("order o-1 totals 149.00 EUR, its lines 298.00 EUR");
     }
@@ -38,7 +38,7 @@ class PlacedOrdersTest {
                 new OrderLine("p-1", 1, Money.of("1.00", "EUR")),
                 new OrderLine("p-2", 1, Money.of("1.00", "USD"))), Money.of("2.00", "EUR"));
 
-        assertThatThrownBy(() -> PlacedOrders.requireConsistent(placed))
+        assertThatThrownBy(() -> OrderTotals.requireConsistent(placed))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessage("order o-1 mixes currencies");
     }
@@ -47,7 +47,7 @@ class PlacedOrdersTest {
     void anOrderWithoutLinesIsRefused() {
         OrderPlaced placed = new OrderPlaced("o-1", "u-1", List.of(), Money.of("0.00", "EUR"));
 
-        assertThatThrownBy(() -> PlacedOrders.requireConsistent(placed))
+        assertThatThrownBy(() -> OrderTotals.requireConsistent(placed))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessage("order o-1 has no lines");
     }
