@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One version of a MongoDB view: a collection of documents keyed by aggregate id, each carrying the aggregate
@@ -23,7 +22,7 @@ import java.util.function.Function;
  * needed). Within {@link #applyAll} the same writes go to a {@link MongoBatch} instead: one read and one write per
  * document for the whole run of events.
  */
-public class MongoView implements View {
+public class MongoView extends BatchingView<MongoBatch> {
 
     static final String VERSION = "version";
     static final String POSITION = "position";
@@ -33,7 +32,6 @@ public class MongoView implements View {
     private final ViewRegistry registry;
     private final List<IndexModel> indexes;
     /** The batch {@link #applyAll} runs on this thread; the projection's writes go there while it is open. */
-    private final ThreadLocal<MongoBatch> openBatch = new ThreadLocal<>();
     private volatile boolean ready;
 
     public MongoView(ViewVersion version, MongoDatabase database, ViewRegistry registry) {
@@ -75,19 +73,8 @@ public class MongoView implements View {
     }
 
     @Override
-    public BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection) {
-        try {
-            ensureReady();
-        } catch (RuntimeException e) {
-            return new BatchResult(List.of(), e);
-        }
-        MongoBatch batch = new MongoBatch(version, documents);
-        openBatch.set(batch);
-        try {
-            return batch.run(events, projection);
-        } finally {
-            openBatch.remove();
-        }
+    MongoBatch newBatch() {
+        return new MongoBatch(version, documents);
     }
 
     /**
@@ -96,7 +83,7 @@ public class MongoView implements View {
      */
     public WriteOutcome create(String id, EventEnvelope event, Document document) {
         SequenceRule.requireFirst(event);
-        MongoBatch batch = openBatch.get();
+        MongoBatch batch = openBatch();
         if (batch != null) {
             return batch.create(id, event, () -> sequenced(new Document(document).append("_id", id), event));
         }
@@ -127,7 +114,7 @@ public class MongoView implements View {
      */
     public WriteOutcome update(String id, EventEnvelope event, Document update) {
         SequenceRule.requireFollowing(event);
-        MongoBatch batch = openBatch.get();
+        MongoBatch batch = openBatch();
         if (batch != null) {
             Document sequencedUpdate = withVersionAndPosition(update, event);
             return batch.update(id, event, stored -> MongoUpdates.applied(stored, sequencedUpdate));

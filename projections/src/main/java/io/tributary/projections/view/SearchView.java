@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.projections.envelope.EventEnvelope;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +18,7 @@ import java.util.function.UnaryOperator;
  * {@link #applyAll} the same writes go to a {@link SearchBatch} instead: one {@code _mget} and one {@code _bulk} for
  * the whole run of events.
  */
-public class SearchView implements View {
+public class SearchView extends BatchingView<SearchBatch> {
 
     static final String VERSION = "version";
 
@@ -29,7 +27,6 @@ public class SearchView implements View {
     private final ElasticsearchClient client;
     private final SearchIndexInitializer initializer;
     /** The batch {@link #applyAll} runs on this thread; the projection's writes go there while it is open. */
-    private final ThreadLocal<SearchBatch> openBatch = new ThreadLocal<>();
     private volatile boolean ready;
 
     /** @param definitionResource classpath JSON with the index settings and mappings of this version */
@@ -55,19 +52,8 @@ public class SearchView implements View {
     }
 
     @Override
-    public BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection) {
-        try {
-            ensureReady();
-        } catch (RuntimeException e) {
-            return new BatchResult(List.of(), e);
-        }
-        SearchBatch batch = new SearchBatch(version, client);
-        openBatch.set(batch);
-        try {
-            return batch.run(events, projection);
-        } finally {
-            openBatch.remove();
-        }
+    SearchBatch newBatch() {
+        return new SearchBatch(version, client);
     }
 
     /**
@@ -76,7 +62,7 @@ public class SearchView implements View {
      */
     public WriteOutcome create(String id, EventEnvelope event, ObjectNode document) {
         SequenceRule.requireFirst(event);
-        SearchBatch batch = openBatch.get();
+        SearchBatch batch = openBatch();
         if (batch != null) {
             return batch.create(id, event, () -> document.deepCopy().put(VERSION, event.aggregateVersion()));
         }
@@ -99,7 +85,7 @@ public class SearchView implements View {
      */
     public WriteOutcome update(String id, EventEnvelope event, UnaryOperator<ObjectNode> change) {
         SequenceRule.requireFollowing(event);
-        SearchBatch batch = openBatch.get();
+        SearchBatch batch = openBatch();
         if (batch != null) {
             return batch.update(id, event,
                     stored -> change.apply(stored.deepCopy()).put(VERSION, event.aggregateVersion()));
