@@ -2,6 +2,7 @@ package io.tributary.bench.scenario;
 
 import io.tributary.bench.BenchScale;
 import io.tributary.bench.data.Dataset;
+import io.tributary.bench.report.Section;
 import io.tributary.bench.system.Api;
 import io.tributary.bench.system.BenchSystem;
 import io.tributary.bench.system.ViewLag;
@@ -21,6 +22,14 @@ public record BenchContext(BenchSystem system, BenchScale scale, Api api, ViewLa
 
     public BenchContext withDataset(Dataset loaded) {
         return new BenchContext(system, scale, api, lag, wrk, work, runTag, loaded);
+    }
+
+    /** wrk, or empty after noting in {@code section} that the scenario is skipped without it. */
+    Optional<Wrk> wrkOrSkip(Section section) {
+        if (wrk.isEmpty()) {
+            section.note("Skipped: wrk is not installed (Debian: apt-get install wrk).");
+        }
+        return wrk;
     }
 
     public String commandApi() {

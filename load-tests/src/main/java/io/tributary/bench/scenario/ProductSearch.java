@@ -33,11 +33,11 @@ public final class ProductSearch {
     }
 
     public void run(Section section) {
-        if (context.wrk().isEmpty()) {
-            section.note("Skipped: wrk is not installed (Debian: apt-get install wrk).");
+        Optional<Wrk> installed = context.wrkOrSkip(section);
+        if (installed.isEmpty()) {
             return;
         }
-        Wrk wrk = context.wrk().get();
+        Wrk wrk = installed.get();
         List<String> words = Catalogue.searchWords();
         Path paths = write("search-paths.txt", words.stream().map(word -> "/api/v1/products?q=" + word).toList());
         wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, java.time.Duration.ofSeconds(2), paths.toString());

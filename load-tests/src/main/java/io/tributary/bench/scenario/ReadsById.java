@@ -30,11 +30,11 @@ public final class ReadsById {
     }
 
     public void run(Section section) {
-        if (context.wrk().isEmpty()) {
-            section.note("Skipped: wrk is not installed (Debian: apt-get install wrk).");
+        Optional<Wrk> installed = context.wrkOrSkip(section);
+        if (installed.isEmpty()) {
             return;
         }
-        Wrk wrk = context.wrk().get();
+        Wrk wrk = installed.get();
         Path hot = context.dataset().hotOrdersFile(HOT_SET);
         String prefix = "/api/v1/orders/";
         Duration step = context.scale().step();
