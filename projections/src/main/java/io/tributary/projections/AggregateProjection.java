@@ -34,6 +34,11 @@ public abstract class AggregateProjection<E extends DomainEvent> implements Proj
         return name;
     }
 
+    /** The view version this projection writes. */
+    public View view() {
+        return view;
+    }
+
     /** Whose events this projection takes; its listener consumes that aggregate type's topic. */
     public AggregateType aggregateType() {
         return aggregateType;
@@ -53,6 +58,14 @@ public abstract class AggregateProjection<E extends DomainEvent> implements Proj
      */
     public BatchResult applyAll(List<EventEnvelope> events) {
         return view.applyAll(events, this::apply);
+    }
+
+    /**
+     * Rewrites the document of one aggregate from its whole {@code stream}, over whatever the view holds, unless the
+     * view holds a newer version of it.
+     */
+    public WriteOutcome replace(List<EventEnvelope> stream) {
+        return view.replace(stream, this::apply);
     }
 
     /** Applies {@code data}, the payload of {@code event}. */

@@ -20,12 +20,8 @@ import io.tributary.events.product.ProductRestocked;
 import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserRegistered;
 import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.view.MongoView;
-import io.tributary.projections.view.MongoViewDefinition;
-import io.tributary.projections.view.SearchIndexInitializer;
-import io.tributary.projections.view.SearchView;
-import io.tributary.projections.view.SearchViewDefinition;
-import io.tributary.projections.view.ViewRegistry;
+import io.tributary.projections.view.MongoVersionedView;
+import io.tributary.projections.view.SearchVersionedView;
 import io.tributary.projections.view.ViewVersion;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -78,13 +74,9 @@ class ViewCatchUpBenchmark extends ProjectionsIntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
-    List<MongoViewDefinition> mongoViews;
+    List<MongoVersionedView> mongoViews;
     @Autowired
-    List<SearchViewDefinition> searchViews;
-    @Autowired
-    ViewRegistry registry;
-    @Autowired
-    SearchIndexInitializer indices;
+    List<SearchVersionedView> searchViews;
 
     private final List<String> report = new ArrayList<>();
 
@@ -155,17 +147,16 @@ class ViewCatchUpBenchmark extends ProjectionsIntegrationTest {
         long start = System.nanoTime();
         projections.forEach(name -> listeners.getListenerContainer(name).start());
         Map<String, Double> catchUp = awaitCaughtUp(projections, ends, start);
-        for (MongoViewDefinition definition : mongoViews) {
-            String name = definition.projection().apply(new MongoView(definition.live(), mongo, registry)).name();
+        for (MongoVersionedView definition : mongoViews) {
+            String name = definition.name();
             if (projections.contains(name)) {
-                double raw = rawMongo(definition.live(), backlog.ids());
+                double raw = rawMongo(definition.version(definition.initialVersion()), backlog.ids());
                 double single = singleMongo(definition, backlog);
                 row(name, backlog, catchUp.get(name), raw, single);
             }
         }
-        for (SearchViewDefinition definition : searchViews) {
-            String name = definition.projection().apply(new SearchView(definition.live(),
-                    definition.indexDefinition(), elasticsearch, indices)).name();
+        for (SearchVersionedView definition : searchViews) {
+            String name = definition.name();
             if (projections.contains(name)) {
                 double raw = rawSearch(definition, backlog.ids());
                 double single = singleSearch(definition, backlog);
@@ -330,17 +321,17 @@ class ViewCatchUpBenchmark extends ProjectionsIntegrationTest {
     }
 
     /** Seconds to _bulk-index the view's documents, as the catch-up left them, into a fresh index. */
-    private double rawSearch(SearchViewDefinition definition, List<String> ids) throws IOException {
+    private double rawSearch(SearchVersionedView definition, List<String> ids) throws IOException {
         List<Map.Entry<String, ObjectNode>> documents = new ArrayList<>(ids.size());
         for (List<String> chunk : chunks(ids)) {
             for (MultiGetResponseItem<ObjectNode> item : elasticsearch.mget(mget -> mget
-                    .index(definition.live().physicalName()).ids(chunk), ObjectNode.class).docs()) {
+                    .index(definition.version(definition.initialVersion()).physicalName()).ids(chunk), ObjectNode.class).docs()) {
                 assertThat(item.result().found()).as(item.result().id()).isTrue();
                 documents.add(Map.entry(item.result().id(), item.result().source()));
             }
         }
-        ViewVersion raw = new ViewVersion("bench_raw_" + definition.live().name() + "_" + RUN, 1);
-        indices.ensureIndexAndAlias(raw, definition.indexDefinition());
+        ViewVersion raw = new ViewVersion("bench_raw_" + definition.readerName() + "_" + RUN, 1);
+        definition.projectionOf(raw).view().ensureReady();
         long start = System.nanoTime();
         for (List<Map.Entry<String, ObjectNode>> chunk : chunks(documents)) {
             List<BulkOperation> operations = chunk.stream().map(document -> BulkOperation.of(operation -> operation
@@ -355,20 +346,20 @@ class ViewCatchUpBenchmark extends ProjectionsIntegrationTest {
     }
 
     /** Events/s of the per-event write path ({@code Projection#apply}) over the backlog's first events. */
-    private double singleMongo(MongoViewDefinition definition, Backlog backlog) {
-        ViewVersion scratch = new ViewVersion("bench_single_" + definition.live().name() + "_" + RUN, 1);
-        MongoView view = new MongoView(scratch, mongo, registry);
-        view.ensureReady();
-        double perSecond = single(definition.projection().apply(view)::apply, backlog);
+    private double singleMongo(MongoVersionedView definition, Backlog backlog) {
+        ViewVersion scratch = new ViewVersion("bench_single_" + definition.readerName() + "_" + RUN, 1);
+        AggregateProjection<?> projection = definition.projectionOf(scratch);
+        projection.view().ensureReady();
+        double perSecond = single(projection::apply, backlog);
         mongo.getCollection(scratch.physicalName()).drop();
         return perSecond;
     }
 
-    private double singleSearch(SearchViewDefinition definition, Backlog backlog) throws IOException {
-        ViewVersion scratch = new ViewVersion("bench_single_" + definition.live().name() + "_" + RUN, 1);
-        SearchView view = new SearchView(scratch, definition.indexDefinition(), elasticsearch, indices);
-        view.ensureReady();
-        double perSecond = single(definition.projection().apply(view)::apply, backlog);
+    private double singleSearch(SearchVersionedView definition, Backlog backlog) throws IOException {
+        ViewVersion scratch = new ViewVersion("bench_single_" + definition.readerName() + "_" + RUN, 1);
+        AggregateProjection<?> projection = definition.projectionOf(scratch);
+        projection.view().ensureReady();
+        double perSecond = single(projection::apply, backlog);
         elasticsearch.indices().delete(delete -> delete.index(scratch.physicalName()));
         return perSecond;
     }

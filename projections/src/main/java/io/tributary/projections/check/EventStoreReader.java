@@ -2,7 +2,9 @@ package io.tributary.projections.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.events.AggregateType;
 import io.tributary.events.DomainEvent;
+import io.tributary.events.EventCatalog;
 import io.tributary.events.EventDescriptor;
 import io.tributary.events.StoredPayloads;
 import io.tributary.projections.envelope.EnvelopeParser;
@@ -16,10 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads the event store (the command side's PostgreSQL tables) in global order, as the envelopes the relay would
+ * Reads the event store (the command side's PostgreSQL tables) in global order (or one aggregate's stream), as the envelopes the relay would
  * publish: same event id, type, subject, time, aggregate version (sequence + 1) and position. Payloads stored at an
  * older revision are upcast first, then decoded by the projections' own {@link EnvelopeParser}. Read-only; streams
  * with a cursor, so any number of events fits in memory.
@@ -27,13 +32,24 @@ import java.util.function.Consumer;
 public class EventStoreReader {
 
     private static final String HEAD = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
-    private static final String EVENTS = """
+    private static final String COLUMNS = """
             SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
                    payload_revision, payload, time_stamp
               FROM domain_event_entry
-             WHERE global_index <= ?
-             ORDER BY global_index""";
-    private static final int FETCH_SIZE = 500;
+            """;
+    private static final String EVENTS = COLUMNS + " WHERE global_index <= ? ORDER BY global_index";
+    private static final String EVENTS_OF_TYPE = COLUMNS
+            + " WHERE global_index > ? AND global_index <= ? AND payload_type = ANY(?) ORDER BY global_index";
+    private static final String EVENTS_AT = COLUMNS
+            + " WHERE global_index = ANY(?) AND payload_type = ANY(?) ORDER BY global_index";
+    private static final String STREAM = COLUMNS + " WHERE aggregate_identifier = ? ORDER BY sequence_number";
+    private static final String COUNT_OF_TYPE =
+            "SELECT count(*) FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY(?)";
+    private static final String USED_POSITIONS =
+            "SELECT global_index FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY 1";
+    private static final String APPENDED_AFTER =
+            "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND global_index > ? LIMIT 1";
+    private static final int FETCH_SIZE = 1000;
 
     private final DataSource eventStore;
     private final ObjectMapper json;
@@ -59,12 +75,102 @@ public class EventStoreReader {
 
     /** Hands every event up to {@code lastPosition} to {@code sink}, oldest first; returns how many. */
     public long forEach(long lastPosition, Consumer<EventEnvelope> sink) {
+        return query(EVENTS, statement -> statement.setLong(1, lastPosition), sink);
+    }
+
+    /** Hands the events of {@code type} after position {@code after} up to {@code upTo} to {@code sink}, oldest first. */
+    public long forEach(AggregateType type, long after, long upTo, Consumer<EventEnvelope> sink) {
+        return query(EVENTS_OF_TYPE, statement -> {
+            statement.setLong(1, after);
+            statement.setLong(2, upTo);
+            statement.setArray(3, statement.getConnection().createArrayOf("varchar", payloadTypes(type)));
+        }, sink);
+    }
+
+    /** Hands the events of {@code type} at the given positions (if they are used by now) to {@code sink}, oldest first. */
+    public long forEachAt(AggregateType type, Collection<Long> positions, Consumer<EventEnvelope> sink) {
+        if (positions.isEmpty()) {
+            return 0;
+        }
+        return query(EVENTS_AT, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", positions.toArray()));
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar", payloadTypes(type)));
+        }, sink);
+    }
+
+    /** Hands one aggregate's events to {@code sink}, in order; returns how many. */
+    public long forEachOf(String aggregateId, Consumer<EventEnvelope> sink) {
+        return query(STREAM, statement -> statement.setString(1, aggregateId), sink);
+    }
+
+    /** Whether the store holds events of the aggregate after {@code position}. */
+    public boolean hasEventsAfter(String aggregateId, long position) {
+        try (Connection connection = eventStore.getConnection();
+             PreparedStatement statement = connection.prepareStatement(APPENDED_AFTER)) {
+            statement.setString(1, aggregateId);
+            statement.setLong(2, position);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreUnavailableException(e);
+        }
+    }
+
+    /** How many events of {@code type} the store holds up to {@code upTo}. */
+    public long count(AggregateType type, long upTo) {
+        try (Connection connection = eventStore.getConnection();
+             PreparedStatement statement = connection.prepareStatement(COUNT_OF_TYPE)) {
+            statement.setLong(1, upTo);
+            statement.setArray(2, connection.createArrayOf("varchar", payloadTypes(type)));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * Positions after {@code after} up to {@code upTo} that no event uses (yet): a transaction that took its
+     * position is still in flight, or it rolled back.
+     */
+    public List<Long> unusedPositions(long after, long upTo) {
+        List<Long> unused = new ArrayList<>();
+        try (Connection connection = eventStore.getConnection()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(USED_POSITIONS)) {
+                statement.setFetchSize(10 * FETCH_SIZE);
+                statement.setLong(1, after);
+                statement.setLong(2, upTo);
+                long expected = after + 1;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long used = rows.getLong(1);
+                        for (long position = expected; position < used; position++) {
+                            unused.add(position);
+                        }
+                        expected = used + 1;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreUnavailableException(e);
+        }
+        return unused;
+    }
+
+    private long query(String sql, StatementSetup setup, Consumer<EventEnvelope> sink) {
         try (Connection connection = eventStore.getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            try (PreparedStatement statement = connection.prepareStatement(EVENTS)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);
-                statement.setLong(1, lastPosition);
+                setup.apply(statement);
                 long count = 0;
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -79,6 +185,18 @@ public class EventStoreReader {
         } catch (SQLException e) {
             throw new EventStoreUnavailableException(e);
         }
+    }
+
+    private static Object[] payloadTypes(AggregateType type) {
+        return EventCatalog.all().stream()
+                .filter(descriptor -> descriptor.aggregateType() == type)
+                .map(descriptor -> descriptor.javaType().getName())
+                .toArray();
+    }
+
+    @FunctionalInterface
+    private interface StatementSetup {
+        void apply(PreparedStatement statement) throws SQLException;
     }
 
     private EventEnvelope envelope(ResultSet row) throws SQLException {

@@ -2,19 +2,11 @@ package io.tributary.projections.check;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import io.tributary.events.EventCatalog;
-import io.tributary.events.EventDescriptor;
-import io.tributary.projections.AggregateProjection;
-import io.tributary.projections.envelope.EventEnvelope;
-import io.tributary.projections.envelope.UnreadableEventException;
-import io.tributary.projections.view.EventGapException;
-import io.tributary.projections.view.MongoView;
-import io.tributary.projections.view.MongoViewDefinition;
-import io.tributary.projections.view.SearchIndexInitializer;
-import io.tributary.projections.view.SearchView;
-import io.tributary.projections.view.SearchViewDefinition;
-import io.tributary.projections.view.ViewRegistry;
+import io.tributary.projections.view.ActiveVersions;
+import io.tributary.projections.view.ChunkedFold;
+import io.tributary.projections.view.MongoVersionedView;
+import io.tributary.projections.view.SearchVersionedView;
+import io.tributary.projections.view.VersionedView;
 import io.tributary.projections.view.ViewVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,70 +14,94 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Folds the whole event store, through the very projections that keep the live views, into scratch versions of
- * every view ({@code check_<name>}), compares each live view with its scratch twin, and drops the scratch versions.
+ * Folds the event store, through the very projections that keep the live views, into scratch versions
+ * ({@code check_<name>}), compares each view version with its scratch twin, and drops the scratch versions.
  * Runs one at a time; the live views keep serving and updating meanwhile.
  */
 public class ViewCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ViewCheck.class);
+    private static final int CHUNK = 1000;
 
     private final EventStoreReader eventStore;
-    private final List<MongoViewDefinition> mongoViews;
-    private final List<SearchViewDefinition> searchViews;
+    private final List<VersionedView> views;
     private final MongoDatabase database;
-    private final ViewRegistry registry;
     private final ElasticsearchClient elasticsearch;
-    private final SearchIndexInitializer indices;
 
-    public ViewCheck(EventStoreReader eventStore, List<MongoViewDefinition> mongoViews,
-                     List<SearchViewDefinition> searchViews, MongoDatabase database, ViewRegistry registry,
-                     ElasticsearchClient elasticsearch, SearchIndexInitializer indices) {
+    public ViewCheck(EventStoreReader eventStore, List<VersionedView> views, MongoDatabase database,
+                     ElasticsearchClient elasticsearch) {
         this.eventStore = eventStore;
-        this.mongoViews = mongoViews;
-        this.searchViews = searchViews;
+        this.views = views;
         this.database = database;
-        this.registry = registry;
         this.elasticsearch = elasticsearch;
-        this.indices = indices;
     }
 
-    public synchronized ViewCheckReport run() {
+    /** Compares the active version of every view with the fold of the whole event store. */
+    public synchronized ViewCheckReport run(ActiveVersions versions) {
         long head = eventStore.headPosition();
-        List<Fold> folds = new ArrayList<>();
-        mongoViews.forEach(definition -> folds.add(new Fold(
-                definition.projection().apply(new MongoView(scratch(definition.live()), database, registry)))));
-        searchViews.forEach(definition -> folds.add(new Fold(definition.projection().apply(
-                new SearchView(scratch(definition.live()), definition.indexDefinition(), elasticsearch, indices)))));
+        List<ChunkedFold> folds = new ArrayList<>();
+        views.forEach(view -> folds.add(new ChunkedFold(view.projectionOf(scratch(view, versions.activeVersion(view))),
+                CHUNK)));
         try {
-            long events = eventStore.forEach(head, event -> folds.forEach(fold -> fold.apply(event)));
+            long events = eventStore.forEach(head, event -> folds.forEach(fold -> fold.accept(event)));
+            folds.forEach(ChunkedFold::flush);
             List<ViewCheckReport.ViewResult> results = new ArrayList<>();
-            mongoViews.forEach(definition -> results.add(ViewComparison.compare(definition.live().name(), "mongodb",
-                    MongoSnapshots.of(database.getCollection(scratch(definition.live()).physicalName())),
-                    MongoSnapshots.of(database.getCollection(definition.live().physicalName())))));
-            for (SearchViewDefinition definition : searchViews) {
-                String scratchIndex = scratch(definition.live()).physicalName();
-                String liveIndex = definition.live().physicalName();
-                refresh(scratchIndex, liveIndex);
-                results.add(ViewComparison.compare(definition.live().name(), "elasticsearch",
-                        new SearchSnapshots(elasticsearch, scratchIndex, definition.idField()),
-                        new SearchSnapshots(elasticsearch, liveIndex, definition.idField())));
-            }
-            long refused = folds.stream().mapToLong(fold -> fold.refused).sum();
+            views.forEach(view -> results.add(compare(view, versions.activeVersion(view), head)));
+            long refused = folds.stream().mapToLong(ChunkedFold::refused).sum();
             ViewCheckReport report = ViewCheckReport.of(head, events, refused, results);
             log.info("View check up to position {} over {} events: {}", head, events,
                     report.consistent() ? "consistent" : "DIFFERENCES " + results);
             return report;
         } finally {
-            dropScratchViews();
+            views.forEach(view -> dropScratch(view, versions.activeVersion(view)));
         }
     }
 
-    private static ViewVersion scratch(ViewVersion live) {
-        return new ViewVersion("check_" + live.name(), live.version());
+    /**
+     * Compares {@code version} of {@code view} with the fold of the events of its aggregate type up to
+     * {@code upTo}. Documents the version holds at a newer version than the fold are no difference.
+     */
+    public synchronized ViewCheckReport.ViewResult verify(VersionedView view, int version, long upTo) {
+        ChunkedFold fold = new ChunkedFold(view.projectionOf(scratch(view, version)), CHUNK);
+        try {
+            eventStore.forEach(view.aggregateType(), 0, upTo, fold);
+            fold.flush();
+            ViewCheckReport.ViewResult result = compare(view, version, upTo);
+            log.info("Verified {} up to position {}: {}", view.version(version), upTo,
+                    result.consistent() ? "consistent" : "DIFFERENCES " + result);
+            return result;
+        } finally {
+            dropScratch(view, version);
+        }
+    }
+
+    private ViewCheckReport.ViewResult compare(VersionedView view, int version, long foldedUpTo) {
+        String scratch = scratch(view, version).physicalName();
+        String live = view.version(version).physicalName();
+        Predicate<String> appendedLater = id -> eventStore.hasEventsAfter(id, foldedUpTo);
+        return switch (view) {
+            case MongoVersionedView mongo -> ViewComparison.compare(mongo.readerName(), mongo.store(),
+                    MongoSnapshots.of(database.getCollection(scratch)), MongoSnapshots.of(database.getCollection(live)),
+                    appendedLater);
+            case SearchVersionedView search -> {
+                refresh(scratch, live);
+                yield ViewComparison.compare(search.readerName(), search.store(),
+                        snapshots(scratch, search.idField()), snapshots(live, search.idField()), appendedLater);
+            }
+        };
+    }
+
+    private Iterator<Snapshot> snapshots(String index, String idField) {
+        return new SearchSnapshots(elasticsearch, index, idField);
+    }
+
+    private static ViewVersion scratch(VersionedView view, int version) {
+        return new ViewVersion("check_" + view.readerName(), version);
     }
 
     private void refresh(String... indexNames) {
@@ -96,47 +112,16 @@ public class ViewCheck {
         }
     }
 
-    private void dropScratchViews() {
-        for (MongoViewDefinition definition : mongoViews) {
-            ViewVersion scratch = scratch(definition.live());
-            database.getCollection(scratch.physicalName()).drop();
-            database.getCollection(ViewRegistry.COLLECTION).deleteOne(Filters.eq("_id", scratch.name()));
-        }
-        for (SearchViewDefinition definition : searchViews) {
-            String index = scratch(definition.live()).physicalName();
-            try {
-                elasticsearch.indices().delete(delete -> delete.index(index).ignoreUnavailable(true));
-            } catch (IOException e) {
-                log.warn("Could not drop the scratch index {}: {}", index, e.getMessage());
+    private void dropScratch(VersionedView view, int version) {
+        ViewVersion scratch = scratch(view, version);
+        try {
+            switch (view) {
+                case MongoVersionedView ignored -> database.getCollection(scratch.physicalName()).drop();
+                case SearchVersionedView ignored -> elasticsearch.indices()
+                        .delete(delete -> delete.index(scratch.physicalName()).ignoreUnavailable(true));
             }
-        }
-    }
-
-    /**
-     * One scratch view, taking the events of its projection's aggregate type. An event the projection refuses is
-     * skipped and counted, as the live projection dead-letters it; the comparison then shows whether both agree.
-     */
-    private static final class Fold {
-
-        private final AggregateProjection<?> projection;
-        private long refused;
-
-        Fold(AggregateProjection<?> projection) {
-            this.projection = projection;
-        }
-
-        void apply(EventEnvelope event) {
-            if (EventCatalog.byCloudEventType(event.type()).map(EventDescriptor::aggregateType).orElse(null)
-                    != projection.aggregateType()) {
-                return;
-            }
-            try {
-                projection.apply(event);
-            } catch (UnreadableEventException | EventGapException e) {
-                refused++;
-                log.warn("View check: {} refuses {} version {} of {}: {}", projection.name(), event.type(),
-                        event.aggregateVersion(), event.subject(), e.getMessage());
-            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not drop the scratch version {}: {}", scratch, e.getMessage());
         }
     }
 }

@@ -6,10 +6,8 @@ import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.projections.envelope.EnvelopeParser;
-import io.tributary.projections.view.MongoViewDefinition;
-import io.tributary.projections.view.SearchIndexInitializer;
-import io.tributary.projections.view.SearchViewDefinition;
-import io.tributary.projections.view.ViewRegistry;
+import io.tributary.projections.view.ActiveVersions;
+import io.tributary.projections.view.VersionedView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * The view check reads the event store directly (read-only, two connections at most), so it exists only where
- * {@code spring.datasource.url} names the event store. The projections themselves never need it.
+ * The view check and the rebuilds read the event store directly (read-only; one connection per running rebuild or
+ * check), so they exist only where {@code spring.datasource.url} names the event store. The live projections never
+ * need it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.datasource.url")
@@ -34,23 +33,25 @@ class ViewCheckConfig {
         config.setUsername(properties.determineUsername());
         config.setPassword(properties.determinePassword());
         config.setPoolName("event-store-reader");
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         config.setReadOnly(true);
         return new HikariDataSource(config);
     }
 
     @Bean
-    ViewCheck viewCheck(HikariDataSource eventStoreDataSource, ObjectMapper json, EnvelopeParser parser,
-                        List<MongoViewDefinition> mongoViews, List<SearchViewDefinition> searchViews,
-                        MongoDatabase viewDatabase, ViewRegistry registry, ElasticsearchClient elasticsearch,
-                        SearchIndexInitializer indices) {
-        return new ViewCheck(new EventStoreReader(eventStoreDataSource, json, parser), mongoViews, searchViews, viewDatabase,
-                registry, elasticsearch, indices);
+    EventStoreReader eventStoreReader(HikariDataSource eventStoreDataSource, ObjectMapper json, EnvelopeParser parser) {
+        return new EventStoreReader(eventStoreDataSource, json, parser);
     }
 
     @Bean
-    ViewCheckEndpoint viewCheckEndpoint(ViewCheck check) {
-        return new ViewCheckEndpoint(check);
+    ViewCheck viewCheck(EventStoreReader eventStoreReader, List<VersionedView> views, MongoDatabase viewDatabase,
+                        ElasticsearchClient elasticsearch) {
+        return new ViewCheck(eventStoreReader, views, viewDatabase, elasticsearch);
+    }
+
+    @Bean
+    ViewCheckEndpoint viewCheckEndpoint(ViewCheck check, ActiveVersions versions) {
+        return new ViewCheckEndpoint(check, versions);
     }
 }

@@ -1,10 +1,10 @@
 package io.tributary.projections.kafka;
 
-import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.Projection;
 import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.EnvelopeParser;
 import io.tributary.projections.envelope.EventEnvelope;
+import io.tributary.projections.rebuild.LiveProjection;
 import io.tributary.projections.view.BatchResult;
 import io.tributary.projections.view.WriteOutcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +45,7 @@ public class ProjectionRecordHandler {
      *
      * @throws BatchListenerFailedException naming the first record that was not applied
      */
-    public void handleAll(AggregateProjection<?> projection, List<ConsumerRecord<String, byte[]>> records) {
+    public void handleAll(LiveProjection projection, List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> events = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
         for (ConsumerRecord<String, byte[]> record : records) {

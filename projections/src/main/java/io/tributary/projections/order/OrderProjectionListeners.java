@@ -1,7 +1,9 @@
 package io.tributary.projections.order;
 
 import io.tributary.projections.kafka.ProjectionRecordHandler;
+import io.tributary.projections.rebuild.LiveProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,11 @@ class OrderProjectionListeners {
     private static final String ORDERS_TOPIC = "#{T(io.tributary.events.AggregateType).ORDER.topic()}";
 
     private final ProjectionRecordHandler handler;
-    private final OrdersMongoProjection mongo;
-    private final OrdersSearchProjection search;
+    private final LiveProjection mongo;
+    private final LiveProjection search;
 
-    OrderProjectionListeners(ProjectionRecordHandler handler, OrdersMongoProjection mongo,
-                             OrdersSearchProjection search) {
+    OrderProjectionListeners(ProjectionRecordHandler handler, @Qualifier("ordersMongoProjection") LiveProjection mongo,
+            @Qualifier("ordersSearchProjection") LiveProjection search) {
         this.handler = handler;
         this.mongo = mongo;
         this.search = search;

@@ -4,10 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import io.tributary.projections.view.MongoView;
+import io.tributary.projections.rebuild.LiveProjection;
+import io.tributary.projections.rebuild.ViewStates;
+import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
-import io.tributary.projections.view.SearchView;
+import io.tributary.projections.view.SearchVersionedView;
 import io.tributary.projections.view.SearchViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
 import io.tributary.projections.view.ViewVersion;
@@ -16,7 +18,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** The view versions the live order projections write, and the indices the orders collection is read through. */
+/**
+ * The order views: how each is made (every version alike, the orders collection with the indices it is read
+ * through), and the live projections that keep them.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderViewsConfig {
 
@@ -31,32 +36,24 @@ class OrderViewsConfig {
             new IndexModel(Indexes.descending("placedAt")));
 
     @Bean
-    MongoView ordersMongoView(MongoDatabase viewDatabase, ViewRegistry registry) {
-        return new MongoView(ORDERS, viewDatabase, registry, ORDERS_INDEXES);
+    MongoVersionedView ordersMongoView(MongoDatabase viewDatabase, ViewRegistry registry) {
+        return new MongoVersionedView(new MongoViewDefinition(ORDERS, ORDERS_INDEXES, OrdersMongoProjection::new),
+                viewDatabase, registry);
     }
 
     @Bean
-    SearchView ordersSearchView(ElasticsearchClient client, SearchIndexInitializer initializer) {
-        return new SearchView(ORDERS, ORDERS_INDEX_DEFINITION, client, initializer);
+    SearchVersionedView ordersSearchView(ElasticsearchClient client, SearchIndexInitializer indices) {
+        return new SearchVersionedView(new SearchViewDefinition(ORDERS, ORDERS_INDEX_DEFINITION, "orderId",
+                OrdersSearchProjection::new), client, indices);
     }
 
     @Bean
-    OrdersMongoProjection ordersMongoProjection(MongoView ordersMongoView) {
-        return new OrdersMongoProjection(ordersMongoView);
+    LiveProjection ordersMongoProjection(MongoVersionedView ordersMongoView, ViewStates states) {
+        return new LiveProjection(ordersMongoView, states);
     }
 
     @Bean
-    OrdersSearchProjection ordersSearchProjection(SearchView ordersSearchView) {
-        return new OrdersSearchProjection(ordersSearchView);
-    }
-
-    @Bean
-    MongoViewDefinition ordersMongoDefinition() {
-        return new MongoViewDefinition(ORDERS, OrdersMongoProjection::new);
-    }
-
-    @Bean
-    SearchViewDefinition ordersSearchDefinition() {
-        return new SearchViewDefinition(ORDERS, ORDERS_INDEX_DEFINITION, "orderId", OrdersSearchProjection::new);
+    LiveProjection ordersSearchProjection(SearchVersionedView ordersSearchView, ViewStates states) {
+        return new LiveProjection(ordersSearchView, states);
     }
 }

@@ -1,7 +1,9 @@
 package io.tributary.projections.product;
 
 import io.tributary.projections.kafka.ProjectionRecordHandler;
+import io.tributary.projections.rebuild.LiveProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,11 @@ class ProductProjectionListeners {
     private static final String PRODUCTS_TOPIC = "#{T(io.tributary.events.AggregateType).PRODUCT.topic()}";
 
     private final ProjectionRecordHandler handler;
-    private final ProductsMongoProjection mongo;
-    private final ProductsSearchProjection search;
+    private final LiveProjection mongo;
+    private final LiveProjection search;
 
-    ProductProjectionListeners(ProjectionRecordHandler handler, ProductsMongoProjection mongo,
-                               ProductsSearchProjection search) {
+    ProductProjectionListeners(ProjectionRecordHandler handler, @Qualifier("productsMongoProjection") LiveProjection mongo,
+            @Qualifier("productsSearchProjection") LiveProjection search) {
         this.handler = handler;
         this.mongo = mongo;
         this.search = search;

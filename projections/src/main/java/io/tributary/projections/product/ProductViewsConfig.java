@@ -2,17 +2,21 @@ package io.tributary.projections.product;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.projections.view.MongoView;
+import io.tributary.projections.rebuild.LiveProjection;
+import io.tributary.projections.rebuild.ViewStates;
+import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
-import io.tributary.projections.view.SearchView;
+import io.tributary.projections.view.SearchVersionedView;
 import io.tributary.projections.view.SearchViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
 import io.tributary.projections.view.ViewVersion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The view versions the live product projections write. */
+import java.util.List;
+
+/** The product views: how each is made (every version alike), and the live projections that keep them. */
 @Configuration(proxyBeanMethods = false)
 class ProductViewsConfig {
 
@@ -20,33 +24,24 @@ class ProductViewsConfig {
     static final String PRODUCTS_INDEX_DEFINITION = "search/products_v1.json";
 
     @Bean
-    MongoView productsMongoView(MongoDatabase viewDatabase, ViewRegistry registry) {
-        return new MongoView(PRODUCTS, viewDatabase, registry);
+    MongoVersionedView productsMongoView(MongoDatabase viewDatabase, ViewRegistry registry) {
+        return new MongoVersionedView(new MongoViewDefinition(PRODUCTS, List.of(), ProductsMongoProjection::new),
+                viewDatabase, registry);
     }
 
     @Bean
-    SearchView productsSearchView(ElasticsearchClient client, SearchIndexInitializer initializer) {
-        return new SearchView(PRODUCTS, PRODUCTS_INDEX_DEFINITION, client, initializer);
+    SearchVersionedView productsSearchView(ElasticsearchClient client, SearchIndexInitializer indices) {
+        return new SearchVersionedView(new SearchViewDefinition(PRODUCTS, PRODUCTS_INDEX_DEFINITION, "productId",
+                ProductsSearchProjection::new), client, indices);
     }
 
     @Bean
-    ProductsMongoProjection productsMongoProjection(MongoView productsMongoView) {
-        return new ProductsMongoProjection(productsMongoView);
+    LiveProjection productsMongoProjection(MongoVersionedView productsMongoView, ViewStates states) {
+        return new LiveProjection(productsMongoView, states);
     }
 
     @Bean
-    ProductsSearchProjection productsSearchProjection(SearchView productsSearchView) {
-        return new ProductsSearchProjection(productsSearchView);
-    }
-
-    @Bean
-    MongoViewDefinition productsMongoDefinition() {
-        return new MongoViewDefinition(PRODUCTS, ProductsMongoProjection::new);
-    }
-
-    @Bean
-    SearchViewDefinition productsSearchDefinition() {
-        return new SearchViewDefinition(PRODUCTS, PRODUCTS_INDEX_DEFINITION, "productId",
-                ProductsSearchProjection::new);
+    LiveProjection productsSearchProjection(SearchVersionedView productsSearchView, ViewStates states) {
+        return new LiveProjection(productsSearchView, states);
     }
 }

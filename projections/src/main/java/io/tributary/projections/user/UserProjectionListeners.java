@@ -1,7 +1,9 @@
 package io.tributary.projections.user;
 
 import io.tributary.projections.kafka.ProjectionRecordHandler;
+import io.tributary.projections.rebuild.LiveProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +20,11 @@ class UserProjectionListeners {
     private static final String USERS_TOPIC = "#{T(io.tributary.events.AggregateType).USER.topic()}";
 
     private final ProjectionRecordHandler handler;
-    private final UsersMongoProjection mongo;
-    private final UsersSearchProjection search;
+    private final LiveProjection mongo;
+    private final LiveProjection search;
 
-    UserProjectionListeners(ProjectionRecordHandler handler, UsersMongoProjection mongo, UsersSearchProjection search) {
+    UserProjectionListeners(ProjectionRecordHandler handler, @Qualifier("usersMongoProjection") LiveProjection mongo,
+            @Qualifier("usersSearchProjection") LiveProjection search) {
         this.handler = handler;
         this.mongo = mongo;
         this.search = search;

@@ -2,19 +2,23 @@ package io.tributary.projections.user;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.projections.view.MongoView;
+import io.tributary.projections.rebuild.LiveProjection;
+import io.tributary.projections.rebuild.ViewStates;
+import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
-import io.tributary.projections.view.SearchView;
+import io.tributary.projections.view.SearchVersionedView;
 import io.tributary.projections.view.SearchViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
 import io.tributary.projections.view.ViewVersion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
+
 /**
- * The view versions the live user projections write. A rebuild into a new version (new fields, new mapping)
- * bumps the version here and gets its own index definition.
+ * The user views: how each is made (every version alike), and the live projections that keep their current
+ * versions. A change of what a view holds ships with a rebuild into a new version.
  */
 @Configuration(proxyBeanMethods = false)
 class UserViewsConfig {
@@ -23,32 +27,24 @@ class UserViewsConfig {
     static final String USERS_INDEX_DEFINITION = "search/users_v1.json";
 
     @Bean
-    MongoView usersMongoView(MongoDatabase viewDatabase, ViewRegistry registry) {
-        return new MongoView(USERS, viewDatabase, registry);
+    MongoVersionedView usersMongoView(MongoDatabase viewDatabase, ViewRegistry registry) {
+        return new MongoVersionedView(new MongoViewDefinition(USERS, List.of(), UsersMongoProjection::new),
+                viewDatabase, registry);
     }
 
     @Bean
-    SearchView usersSearchView(ElasticsearchClient client, SearchIndexInitializer initializer) {
-        return new SearchView(USERS, USERS_INDEX_DEFINITION, client, initializer);
+    SearchVersionedView usersSearchView(ElasticsearchClient client, SearchIndexInitializer indices) {
+        return new SearchVersionedView(new SearchViewDefinition(USERS, USERS_INDEX_DEFINITION, "userId",
+                UsersSearchProjection::new), client, indices);
     }
 
     @Bean
-    UsersMongoProjection usersMongoProjection(MongoView usersMongoView) {
-        return new UsersMongoProjection(usersMongoView);
+    LiveProjection usersMongoProjection(MongoVersionedView usersMongoView, ViewStates states) {
+        return new LiveProjection(usersMongoView, states);
     }
 
     @Bean
-    UsersSearchProjection usersSearchProjection(SearchView usersSearchView) {
-        return new UsersSearchProjection(usersSearchView);
-    }
-
-    @Bean
-    MongoViewDefinition usersMongoDefinition() {
-        return new MongoViewDefinition(USERS, UsersMongoProjection::new);
-    }
-
-    @Bean
-    SearchViewDefinition usersSearchDefinition() {
-        return new SearchViewDefinition(USERS, USERS_INDEX_DEFINITION, "userId", UsersSearchProjection::new);
+    LiveProjection usersSearchProjection(SearchVersionedView usersSearchView, ViewStates states) {
+        return new LiveProjection(usersSearchView, states);
     }
 }

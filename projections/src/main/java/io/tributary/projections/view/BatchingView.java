@@ -24,6 +24,18 @@ abstract class BatchingView<B extends DocumentBatch<?>> implements View {
     }
 
     @Override
+    public final WriteOutcome replace(List<EventEnvelope> stream, Function<EventEnvelope, WriteOutcome> projection) {
+        ensureReady();
+        B batch = newBatch();
+        openBatch.set(batch);
+        try {
+            return batch.replace(stream, projection);
+        } finally {
+            openBatch.remove();
+        }
+    }
+
+    @Override
     public final BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection) {
         try {
             ensureReady();

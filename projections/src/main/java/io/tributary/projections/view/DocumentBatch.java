@@ -89,6 +89,33 @@ abstract class DocumentBatch<D> {
     abstract Written write(List<Entry<D>> changed);
 
     /**
+     * Writes the entry's document at its version over whatever is stored, unless the store holds it at a newer
+     * version; returns whether it was written.
+     */
+    abstract boolean overwrite(Entry<D> entry);
+
+    /**
+     * Folds {@code stream}, one aggregate's events from its first, into its document afresh (nothing read) and writes
+     * the result over the stored document, which may be damaged, unless that is at a newer version already.
+     *
+     * @return {@link WriteOutcome#ALREADY_APPLIED} when the store held a newer version, so nothing was written
+     */
+    WriteOutcome replace(List<EventEnvelope> stream, Function<EventEnvelope, WriteOutcome> projection) {
+        String id = stream.getFirst().subject();
+        entries = Map.of(id, new Entry<>(id, null));
+        try {
+            for (int i = 0; i < stream.size(); i++) {
+                current = i;
+                projection.apply(stream.get(i));
+            }
+            Entry<D> entry = entries.get(id);
+            return entry.changed() && overwrite(entry) ? WriteOutcome.APPLIED : WriteOutcome.ALREADY_APPLIED;
+        } finally {
+            entries = Map.of();
+        }
+    }
+
+    /**
      * @param projection applies one event; its writes to this batch's view go to {@link #create} and
      *                   {@link #update}
      */

@@ -3,6 +3,7 @@ package io.tributary.projections.view;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -11,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
@@ -89,6 +91,23 @@ final class MongoBatch extends DocumentBatch<Document> {
             conflicted.addAll(behind(replaced));
         }
         return new Written(conflicted, Set.of(), failed);
+    }
+
+    @Override
+    boolean overwrite(Entry<Document> entry) {
+        try {
+            documents.replaceOne(Filters.and(Filters.eq("_id", entry.id), Filters.lte(MongoView.VERSION, entry.version)),
+                    entry.document, new ReplaceOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
+            // No match at or below our version, so the upsert tried to insert: a newer version is stored.
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw MongoFailures.translate(e, "replace " + entry.id + " in " + view);
+        } catch (MongoException e) {
+            throw MongoFailures.translate(e, "replace " + entry.id + " in " + view);
+        }
     }
 
     /** The replacements that found no document at the version they were guarded by: still below their version. */

@@ -29,20 +29,14 @@ public class MongoView extends BatchingView<MongoBatch> {
 
     private final ViewVersion version;
     private final MongoCollection<Document> documents;
-    private final ViewRegistry registry;
     private final List<IndexModel> indexes;
     /** The batch {@link #applyAll} runs on this thread; the projection's writes go there while it is open. */
     private volatile boolean ready;
 
-    public MongoView(ViewVersion version, MongoDatabase database, ViewRegistry registry) {
-        this(version, database, registry, List.of());
-    }
-
-    /** @param indexes the indices readers query this view through, created before the view is registered */
-    public MongoView(ViewVersion version, MongoDatabase database, ViewRegistry registry, List<IndexModel> indexes) {
+    /** @param indexes the indices readers query this view through, created before the first write */
+    public MongoView(ViewVersion version, MongoDatabase database, List<IndexModel> indexes) {
         this.version = version;
         this.documents = database.getCollection(version.physicalName());
-        this.registry = registry;
         this.indexes = List.copyOf(indexes);
     }
 
@@ -55,7 +49,6 @@ public class MongoView extends BatchingView<MongoBatch> {
     public void ensureReady() {
         if (!ready) {
             createIndexes();
-            registry.registerIfAbsent(version);
             ready = true;
         }
     }

@@ -64,6 +64,20 @@ final class SearchBatch extends DocumentBatch<ObjectNode> {
     }
 
     @Override
+    boolean overwrite(Entry<ObjectNode> entry) {
+        try {
+            client.index(index -> index.index(view.physicalName()).id(entry.id)
+                    .versionType(VersionType.ExternalGte).version(entry.version).document(entry.document));
+            return true;
+        } catch (IOException | ElasticsearchException e) {
+            if (SearchFailures.isVersionConflict(e)) {
+                return false;
+            }
+            throw SearchFailures.translate(e, "replace " + entry.id + " in " + view);
+        }
+    }
+
+    @Override
     Written write(List<Entry<ObjectNode>> changed) {
         List<BulkOperation> operations = new ArrayList<>(changed.size());
         for (Entry<ObjectNode> entry : changed) {

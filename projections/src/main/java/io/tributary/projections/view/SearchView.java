@@ -46,7 +46,7 @@ public class SearchView extends BatchingView<SearchBatch> {
     @Override
     public void ensureReady() {
         if (!ready) {
-            initializer.ensureIndexAndAlias(version, definitionResource);
+            initializer.ensureIndex(version, definitionResource);
             ready = true;
         }
     }

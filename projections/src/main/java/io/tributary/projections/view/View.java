@@ -23,4 +23,12 @@ public interface View {
      * in memory and written with one bulk read and one bulk write; stops at the first event that fails.
      */
     BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection);
+
+    /**
+     * Repairs one document: folds {@code stream} (one aggregate's events, from its first) afresh through
+     * {@code projection} and writes the result over the stored document unless that is at a newer version.
+     *
+     * @return {@link WriteOutcome#ALREADY_APPLIED} when the view holds a newer version, so nothing was written
+     */
+    WriteOutcome replace(List<EventEnvelope> stream, Function<EventEnvelope, WriteOutcome> projection);
 }

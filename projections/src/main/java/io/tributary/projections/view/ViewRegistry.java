@@ -28,10 +28,7 @@ public class ViewRegistry {
         this.entries = database.getCollection(COLLECTION);
     }
 
-    /**
-     * Makes this version the active one unless the view name is registered already, e.g. because a rebuild
-     * has switched it to a newer version.
-     */
+    /** Makes this version the active one unless the view name is registered already (first start). */
     public void registerIfAbsent(ViewVersion view) {
         try {
             entries.updateOne(Filters.eq("_id", view.name()),
@@ -44,6 +41,16 @@ public class ViewRegistry {
             }
         } catch (MongoException e) {
             throw MongoFailures.translate(e, "register view " + view);
+        }
+    }
+
+    /** Points readers of the view at this version's collection: one single-document write, atomic for readers. */
+    public void point(ViewVersion view) {
+        try {
+            entries.updateOne(Filters.eq("_id", view.name()), Updates.set(ACTIVE_COLLECTION, view.physicalName()),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            throw MongoFailures.translate(e, "point view " + view.name() + " at " + view);
         }
     }
 

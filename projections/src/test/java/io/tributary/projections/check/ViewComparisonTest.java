@@ -41,8 +41,20 @@ class ViewComparisonTest {
         assertThat(result.consistent()).isTrue();
     }
 
+    @Test
+    void aLiveDocumentOfAnAggregateThatBeganAfterTheFoldIsNoDifference() {
+        ViewCheckReport.ViewResult result = ViewComparison.compare("things", "test",
+                List.of(doc("a", 1, "x")).iterator(),
+                List.of(doc("a", 1, "x"), doc("late", 1, "y"), doc("stray", 1, "z")).iterator(),
+                "late"::equals);
+
+        assertThat(result.unexpected()).isEqualTo(1);
+        assertThat(result.examples()).singleElement().asString().contains("stray");
+        assertThat(result.documents()).isEqualTo(3);
+    }
+
     private static ViewCheckReport.ViewResult compare(List<Snapshot> expected, List<Snapshot> actual) {
-        return ViewComparison.compare("things", "test", expected.iterator(), actual.iterator());
+        return ViewComparison.compare("things", "test", expected.iterator(), actual.iterator(), id -> false);
     }
 
     private static Snapshot doc(String id, long version, String content) {

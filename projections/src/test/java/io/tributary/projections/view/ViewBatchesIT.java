@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ViewBatchesIT extends ProjectionsIntegrationTest {
 
     @Autowired
-    ViewRegistry viewRegistry;
-    @Autowired
     SearchIndexInitializer searchIndexInitializer;
 
     private final String a = UUID.randomUUID().toString();
@@ -33,7 +31,7 @@ class ViewBatchesIT extends ProjectionsIntegrationTest {
 
     @Test
     void mongoWritesEverythingBeforeAGapAndNothingAfterIt() {
-        MongoView view = new MongoView(new ViewVersion("batch_gap_mongo", 1), mongo, viewRegistry);
+        MongoView view = new MongoView(new ViewVersion("batch_gap_mongo", 1), mongo, List.of());
 
         BatchResult result = view.applyAll(List.of(event(a, 1), event(b, 1), event(a, 2), event(b, 3), event(a, 3)),
                 history(view));
@@ -64,7 +62,7 @@ class ViewBatchesIT extends ProjectionsIntegrationTest {
 
     @Test
     void redeliveredEventsInABatchAreAlreadyApplied() {
-        MongoView mongoView = new MongoView(new ViewVersion("batch_replay_mongo", 1), mongo, viewRegistry);
+        MongoView mongoView = new MongoView(new ViewVersion("batch_replay_mongo", 1), mongo, List.of());
         SearchView searchView = searchView("batch_replay_search");
         mongoView.applyAll(List.of(event(a, 1), event(a, 2)), history(mongoView));
         searchView.applyAll(List.of(event(a, 1), event(a, 2)), names(searchView));
@@ -84,8 +82,8 @@ class ViewBatchesIT extends ProjectionsIntegrationTest {
 
     @Test
     void mongoFoldsAgainWhenAConcurrentWriterGotInBetween() {
-        MongoView view = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, viewRegistry);
-        MongoView concurrentWriter = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, viewRegistry);
+        MongoView view = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, List.of());
+        MongoView concurrentWriter = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, List.of());
         view.applyAll(List.of(event(a, 1)), history(view));
         AtomicBoolean raced = new AtomicBoolean();
         Function<EventEnvelope, WriteOutcome> projection = history(view);

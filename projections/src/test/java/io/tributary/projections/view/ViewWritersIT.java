@@ -26,15 +26,13 @@ class ViewWritersIT extends ProjectionsIntegrationTest {
     private static final int WRITERS = 6;
 
     @Autowired
-    ViewRegistry viewRegistry;
-    @Autowired
     SearchIndexInitializer searchIndexInitializer;
 
     private final String id = UUID.randomUUID().toString();
 
     @Test
     void mongoAppliesAnEventDeliveredToSeveralWritersOnce() throws Exception {
-        MongoView view = new MongoView(new ViewVersion("race_mongo", 1), mongo, viewRegistry);
+        MongoView view = new MongoView(new ViewVersion("race_mongo", 1), mongo, List.of());
 
         List<WriteOutcome> creations = Concurrently.run(WRITERS,
                 () -> view.create(id, event(1), new Document("history", List.of("first"))));
@@ -65,7 +63,7 @@ class ViewWritersIT extends ProjectionsIntegrationTest {
 
     @Test
     void anEventAfterAGapChangesNeitherStore() {
-        MongoView mongoView = new MongoView(new ViewVersion("gap_mongo", 1), mongo, viewRegistry);
+        MongoView mongoView = new MongoView(new ViewVersion("gap_mongo", 1), mongo, List.of());
         SearchView searchView = new SearchView(new ViewVersion("gap_search", 1), "search/users_v1.json",
                 elasticsearch, searchIndexInitializer);
         mongoView.create(id, event(1), new Document("name", "first"));
