@@ -3,6 +3,7 @@ package io.tributary.devstack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,6 +53,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackEndpoints endpoints() {
         return endpoints;
+    }
+
+    /** Where the local servers write their logs; {@code mail.log} holds every message the SMTP server received. */
+    public Path logDirectory() {
+        return config.home().resolve("logs");
     }
 
     /** Starts the servers of the set that are not running yet. */

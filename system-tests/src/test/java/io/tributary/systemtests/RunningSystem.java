@@ -58,6 +58,14 @@ final class RunningSystem {
         return new Http(projections.baseUrl());
     }
 
+    /**
+     * Another projections instance beside the first, as a second replica would run: same stores, same consumer
+     * groups, its own settings on top. The caller stops (or kills) it.
+     */
+    ServiceProcess startAnotherProjections(String name, Map<String, String> settings) {
+        return startService("projections", name, serviceJars(), stack, settings).join();
+    }
+
     private static RunningSystem start() {
         LocalStack stack = TestStack.shared();
         Properties jars = serviceJars();
@@ -78,14 +86,20 @@ final class RunningSystem {
     }
 
     private static CompletableFuture<ServiceProcess> startService(String name, Properties jars, LocalStack stack) {
+        return startService(name, name, jars, stack, Map.of());
+    }
+
+    private static CompletableFuture<ServiceProcess> startService(String service, String name, Properties jars,
+                                                                  LocalStack stack, Map<String, String> settings) {
         return CompletableFuture.supplyAsync(() -> {
             int port = freePort();
             Map<String, String> env = new HashMap<>(stack.endpoints().springEnvironment());
             env.put("SERVER_PORT", Integer.toString(port));
             // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
             env.put("TRIBUTARY_CONSISTENCY_MAX_WAIT", "2s");
+            env.putAll(settings);
             Path log = logDirectory().resolve(name + ".log");
-            return ServiceProcess.start(name, Path.of(jars.getProperty(name)), port, env, log, SERVICE_START_TIMEOUT);
+            return ServiceProcess.start(name, Path.of(jars.getProperty(service)), port, env, log, SERVICE_START_TIMEOUT);
         });
     }
 
