@@ -1,0 +1,63 @@
+package io.tributary.devstack;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IndexKeyTypeTest {
+
+    private final Random random = new Random(7);
+
+    @Test
+    void ordersKeysExactlyAsH2sOwnObjectType() {
+        ObjectDataType h2 = new ObjectDataType();
+        IndexKeyType fast = new IndexKeyType();
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            keys.add(new KeyValue(i % 3 == 0 ? UUID.randomUUID().toString() : "k" + random.nextInt(50)));
+        }
+        keys.add(new KeyValue(7L));
+        keys.add(new KeyValue("a", "b"));
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(fast.compare(a, b))).as(a + " vs " + b)
+                        .isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
+    void readsAnIndexTheLibraryWroteAndTheLibraryReadsOneItWrote(@TempDir Path folder) {
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            keys.add(new KeyValue(UUID.randomUUID().toString()));
+        }
+        Path library = folder.resolve("library.mv");
+        try (MVStore store = MVStore.open(library.toString())) {
+            MVMap<KeyValue, Object> index = store.openMap("index");
+            keys.forEach(key -> index.put(key, key.toString()));
+        }
+        try (MVStore store = MVStore.open(library.toString())) {
+            MVMap<KeyValue, Object> index = store.openMap("index",
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            keys.forEach(key -> assertThat(index.get(new KeyValue(key.get(0)))).isEqualTo(key.toString()));
+            index.put(new KeyValue("added-fast"), "fast");
+        }
+        try (MVStore store = MVStore.open(library.toString())) {
+            MVMap<KeyValue, Object> index = store.openMap("index");
+            assertThat(index.get(new KeyValue("added-fast"))).isEqualTo("fast");
+            keys.forEach(key -> assertThat(index.get(new KeyValue(key.get(0)))).isEqualTo(key.toString()));
+        }
+    }
+}
