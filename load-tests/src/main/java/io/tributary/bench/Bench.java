@@ -15,6 +15,7 @@ import io.tributary.bench.scenario.Memory;
 import io.tributary.bench.scenario.MixedLoad;
 import io.tributary.bench.scenario.ProductSearch;
 import io.tributary.bench.scenario.ReadsById;
+import io.tributary.bench.scenario.Rebuild;
 import io.tributary.bench.system.Api;
 import io.tributary.bench.system.BenchSystem;
 import io.tributary.bench.system.ViewLag;
@@ -33,8 +34,9 @@ import java.util.Optional;
 
 /**
  * {@code ./tributary bench [--quick]}: starts the stack and the services on fresh data, loads users, products
- * and orders, runs the seven scenarios of the benchmark with their same-run baselines, and writes
- * {@code docs/benchmarks/latest.md} and {@code latest.json}. The report is rewritten after every scenario, so a
+ * and orders, runs the eight scenarios of the benchmark with their same-run baselines, and writes
+ * {@code docs/benchmarks/latest.md} and {@code latest.json} ({@code --rebuild}: scenario 8 alone, into
+ * {@code rebuild.md}). The report is rewritten after every scenario, so a
  * run that fails half-way still leaves what it measured. Everything it started is stopped at the end.
  */
 public final class Bench {
@@ -50,9 +52,11 @@ public final class Bench {
 
     public static void main(String[] args) {
         boolean quick = List.of(args).contains("--quick");
+        boolean rebuildOnly = List.of(args).contains("--rebuild");
         BenchScale scale = (quick ? BenchScale.quick() : BenchScale.full()).withEnvironment();
         // A quick run's figures are too short to quote: it never overwrites the full run's report.
-        String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME")).orElse(quick ? "quick" : "latest");
+        String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME"))
+                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : "latest");
         System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
                 + " on fresh data (.tributary/bench)...");
         try (BenchSystem system = BenchSystem.start()) {
@@ -60,7 +64,12 @@ public final class Bench {
             Thread stopOnInterrupt = new Thread(system::close, "bench-stop");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             Path folder = system.root().resolve("docs").resolve("benchmarks");
-            new Bench(folder, reportName).run(system, scale);
+            Bench bench = new Bench(folder, reportName);
+            if (rebuildOnly) {
+                bench.runRebuildOnly(system, scale);
+            } else {
+                bench.run(system, scale);
+            }
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
         }
         System.out.println("Stopped everything the benchmark started.");
@@ -138,6 +147,8 @@ public final class Bench {
 
             System.out.println("7. Memory after the mixed workload...");
             isolated(memory, () -> new Memory(loadedContext).run(memory, "after the mixed workload"));
+
+            rebuild(loadedContext);
         } catch (RuntimeException e) {
             report.section("Run failed").note("The benchmark stopped early: " + e);
             e.printStackTrace();
@@ -145,6 +156,27 @@ public final class Bench {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
         }
+    }
+
+    /** Scenario 8 alone ({@code --rebuild}): on the empty system, without the data set of the other scenarios. */
+    private void runRebuildOnly(BenchSystem system, BenchScale scale) {
+        report.scale().put("rebuild (scenario 8)", String.format(Locale.ROOT, "%,d events", scale.rebuildEvents()));
+        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
+        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
+            MachineFacts.machine(report.machine());
+            rebuild(new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null));
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
+    }
+
+    /** Last, because it stops the command API. */
+    private void rebuild(BenchContext context) {
+        System.out.println("8. Rebuild from the event store...");
+        Section rebuild = report.section("8. Rebuild: a view from the event store, against raw bulk writes");
+        isolated(rebuild, () -> new Rebuild(context).run(rebuild, context.scale().rebuildEvents()));
     }
 
     /** A scenario that fails leaves a note in its section; the scenarios after it still run. */

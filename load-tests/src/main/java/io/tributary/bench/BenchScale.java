@@ -15,27 +15,30 @@ import java.util.Map;
  * @param mixedRates    arrival rates (requests/s) the mixed workload tries, lowest first
  */
 public record BenchScale(String mode, int users, int products, int orders, List<Integer> clients, Duration step,
-                         Duration catchUpLimit, Duration freshness, Duration mixedStep, List<Integer> mixedRates) {
+                         Duration catchUpLimit, Duration freshness, Duration mixedStep, List<Integer> mixedRates,
+                         int rebuildEvents) {
 
     public static BenchScale full() {
         return new BenchScale("full", 100_000, 10_000, 100_000, List.of(1, 8, 32, 64), Duration.ofSeconds(15),
-                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60), List.of(100, 200, 400, 600, 800, 1200));
+                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60), List.of(100, 200, 400, 600, 800, 1200),
+                1_000_000);
     }
 
     public static BenchScale quick() {
         return new BenchScale("quick", 1_000, 300, 1_000, List.of(1, 32), Duration.ofSeconds(2),
-                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50));
+                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50), 20_000);
     }
 
     /**
      * Overrides from the environment, e.g. for a reduced full run: {@code BENCH_USERS}, {@code BENCH_PRODUCTS},
-     * {@code BENCH_ORDERS}, {@code BENCH_STEP_SECONDS}, {@code BENCH_CATCH_UP_SECONDS}, {@code BENCH_MIXED_SECONDS}, {@code BENCH_MIXED_RATES}.
+     * {@code BENCH_ORDERS}, {@code BENCH_STEP_SECONDS}, {@code BENCH_CATCH_UP_SECONDS}, {@code BENCH_MIXED_SECONDS}, {@code BENCH_MIXED_RATES}, {@code BENCH_REBUILD_EVENTS}.
      */
     public BenchScale withEnvironment() {
         return new BenchScale(mode, env("BENCH_USERS", users), env("BENCH_PRODUCTS", products), env("BENCH_ORDERS", orders),
                 clients, Duration.ofSeconds(env("BENCH_STEP_SECONDS", (int) step.toSeconds())),
                 Duration.ofSeconds(env("BENCH_CATCH_UP_SECONDS", (int) catchUpLimit.toSeconds())), freshness,
-                Duration.ofSeconds(env("BENCH_MIXED_SECONDS", (int) mixedStep.toSeconds())), rates(mixedRates));
+                Duration.ofSeconds(env("BENCH_MIXED_SECONDS", (int) mixedStep.toSeconds())), rates(mixedRates),
+                env("BENCH_REBUILD_EVENTS", rebuildEvents));
     }
 
     /** How long to wait for the views to catch up between scenarios before going on regardless. */
@@ -52,6 +55,7 @@ public record BenchScale(String mode, int users, int products, int orders, List<
         described.put("catch-up limit per view", catchUpLimit.toSeconds() + " s");
         described.put("freshness run", freshness.toSeconds() + " s at 200 commands/s");
         described.put("mixed workload", mixedRates + " req/s, " + mixedStep.toSeconds() + " s each");
+        described.put("rebuild (scenario 8)", "%,d events".formatted(rebuildEvents));
         return described;
     }
 

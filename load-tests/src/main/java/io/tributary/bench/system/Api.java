@@ -43,6 +43,12 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    public Answer patch(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public Answer put(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());

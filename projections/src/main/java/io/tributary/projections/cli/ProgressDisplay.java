@@ -12,7 +12,7 @@ import java.util.Map;
  * Follows rebuilds until each has switched over or failed, with a progress line per view: redrawn in place on a
  * terminal, printed at most every few seconds otherwise, so that a log does not fill with progress.
  */
-final class RebuildProgress {
+final class ProgressDisplay {
 
     private static final int BAR_WIDTH = 20;
     private static final Duration PLAIN_LINE_INTERVAL = Duration.ofSeconds(5);
@@ -31,7 +31,7 @@ final class RebuildProgress {
     private int linesDrawn;
     private Instant lastPlainLine;
 
-    RebuildProgress(ViewsClient client, PrintStream out, PrintStream err, boolean terminal, Duration pollInterval) {
+    ProgressDisplay(ViewsClient client, PrintStream out, PrintStream err, boolean terminal, Duration pollInterval) {
         this.client = client;
         this.out = out;
         this.err = err;
@@ -43,7 +43,7 @@ final class RebuildProgress {
      * @param started the rebuild the service started, per view, in the order to show them
      * @return true when every rebuild switched over to its new version
      */
-    boolean follow(Map<String, ViewStatus.Rebuild> started) throws InterruptedException {
+    boolean follow(Map<String, ViewReport.Rebuild> started) throws InterruptedException {
         long start = System.nanoTime();
         List<Rebuilding> running = started.entrySet().stream()
                 .map(rebuild -> new Rebuilding(rebuild.getKey(), rebuild.getValue(), start))
@@ -56,7 +56,7 @@ final class RebuildProgress {
             for (Rebuilding rebuilding : running) {
                 Outcome outcome;
                 try {
-                    ViewStatus status = client.view(rebuilding.view);
+                    ViewReport status = client.view(rebuilding.view);
                     if (status.rebuild() != null && !status.rebuild().failed()) {
                         rebuilding.last = status.rebuild();
                         stillRunning.add(rebuilding);
@@ -79,7 +79,7 @@ final class RebuildProgress {
      * One view's progress line:
      * {@code users-mongo-view v2 filling  [#########...........]  45%  450,000/1,000,000 events  12,345 ev/s  ETA 0:45}
      */
-    static String line(String view, ViewStatus.Rebuild rebuild) {
+    static String line(String view, ViewReport.Rebuild rebuild) {
         int filled = rebuild.total() > 0
                 ? (int) Math.min(BAR_WIDTH, rebuild.done() * BAR_WIDTH / rebuild.total())
                 : 0;
@@ -88,12 +88,12 @@ final class RebuildProgress {
     }
 
     /** The progress without the bar, for a table row: {@code v2 filling  45%  450,000/1,000,000 events  …}. */
-    static String summary(ViewStatus.Rebuild rebuild) {
+    static String summary(ViewReport.Rebuild rebuild) {
         return "v" + rebuild.version() + " " + rebuild.phase() + "  " + figures(rebuild)
                 + (rebuild.message() == null ? "" : "  " + rebuild.message());
     }
 
-    private static String figures(ViewStatus.Rebuild rebuild) {
+    private static String figures(ViewReport.Rebuild rebuild) {
         String events = rebuild.total() > 0
                 ? String.format(Locale.ROOT, "%d%%  %,d/%,d events",
                         Math.min(100, rebuild.done() * 100 / rebuild.total()), rebuild.done(), rebuild.total())
@@ -149,9 +149,9 @@ final class RebuildProgress {
         private final String view;
         private final int version;
         private final long startNanos;
-        private ViewStatus.Rebuild last;
+        private ViewReport.Rebuild last;
 
-        Rebuilding(String view, ViewStatus.Rebuild started, long startNanos) {
+        Rebuilding(String view, ViewReport.Rebuild started, long startNanos) {
             this.view = view;
             this.version = started.version();
             this.startNanos = startNanos;
@@ -159,11 +159,11 @@ final class RebuildProgress {
         }
 
         String line() {
-            return RebuildProgress.line(view, last);
+            return ProgressDisplay.line(view, last);
         }
 
         /** @param status the view once its rebuild failed or is no longer in progress */
-        Outcome outcome(ViewStatus status) {
+        Outcome outcome(ViewReport status) {
             if (status.rebuild() != null) {
                 return new Outcome(false, view + ": rebuild of v" + status.rebuild().version() + " failed"
                         + (status.rebuild().message() == null ? "" : ": " + status.rebuild().message()));

@@ -7,19 +7,21 @@ import java.util.List;
  * it leniently (unknown fields ignored, missing ones null or zero), so the CLI and the service need not be
  * released together.
  *
- * @param previous the version a rollback switches back to, or null
+ * @param previous     the version a rollback switches back to, or null
+ * @param eventsBehind records the live projection has yet to process, -1 while the service does not know
  * @param rebuild  the rebuild in progress (or failed), or null
  */
-record ViewStatus(String name, String store, int active, Integer previous, List<Integer> versions, long position,
+record ViewReport(String name, String store, int active, Integer previous, List<Integer> versions, long position,
+                  long eventsBehind,
                   Rebuild rebuild) {
 
-    ViewStatus {
+    ViewReport {
         versions = versions == null ? List.of() : List.copyOf(versions);
     }
 
     /**
      * @param version    the version being built
-     * @param phase      {@code filling}, {@code handing-over}, {@code verifying}, {@code switching} or
+     * @param phase      {@code filling}, {@code handing-over}, {@code verifying} or
      *                   {@code failed}
      * @param total      the events to fill in, 0 when not known yet
      * @param etaSeconds null when the service cannot estimate it yet

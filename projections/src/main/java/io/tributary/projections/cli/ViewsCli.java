@@ -26,7 +26,7 @@ public final class ViewsCli {
 
     static final String USAGE_TEXT = """
             usage: ./tributary views [--url <url>] <command>
-              status                     every view: store, versions, position, the rebuild in progress
+              status                     every view: store, versions, position, lag, the rebuild in progress
               rebuild <view> | --all     build a new version from the event store and switch to it
               rebuild <view> --id <id>   rebuild one aggregate's document in every version of the view
               rollback <view>            switch back to the previous version
@@ -105,23 +105,24 @@ public final class ViewsCli {
 
     private int status(ViewsClient client) throws InterruptedException {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("VIEW", "STORE", "ACTIVE", "PREVIOUS", "VERSIONS", "POSITION", "REBUILD"));
-        for (ViewStatus view : client.views()) {
+        rows.add(List.of("VIEW", "STORE", "ACTIVE", "PREVIOUS", "VERSIONS", "POSITION", "BEHIND", "REBUILD"));
+        for (ViewReport view : client.views()) {
             rows.add(List.of(orDash(view.name()), orDash(view.store()), "v" + view.active(), version(view.previous()),
                     view.versions().stream().map(ViewsCli::version).collect(Collectors.joining(" ")),
                     String.format(Locale.ROOT, "%,d", view.position()),
-                    view.rebuild() == null ? "-" : RebuildProgress.summary(view.rebuild())));
+                    view.eventsBehind() < 0 ? "?" : String.format(Locale.ROOT, "%,d", view.eventsBehind()),
+                    view.rebuild() == null ? "-" : ProgressDisplay.summary(view.rebuild())));
         }
         printTable(rows);
         return OK;
     }
 
     private int rebuild(ViewsClient client, List<String> views) throws InterruptedException {
-        Map<String, ViewStatus.Rebuild> started = new LinkedHashMap<>();
+        Map<String, ViewReport.Rebuild> started = new LinkedHashMap<>();
         boolean allStarted = true;
         for (String view : views) {
             try {
-                ViewStatus status = client.rebuild(view);
+                ViewReport status = client.rebuild(view);
                 if (status.rebuild() == null) {
                     err.println(view + ": the service answered without a rebuild in progress");
                     allStarted = false;
@@ -133,7 +134,7 @@ public final class ViewsCli {
                 allStarted = false;
             }
         }
-        boolean allSwitched = new RebuildProgress(client, out, err, terminal, pollInterval).follow(started);
+        boolean allSwitched = new ProgressDisplay(client, out, err, terminal, pollInterval).follow(started);
         return allStarted && allSwitched ? OK : FAILED;
     }
 
@@ -147,7 +148,7 @@ public final class ViewsCli {
     }
 
     private int rollback(ViewsClient client, String view) throws InterruptedException {
-        ViewStatus status = client.rollback(view);
+        ViewReport status = client.rollback(view);
         out.println(view + ": active v" + status.active() + ", previous " + version(status.previous()));
         return OK;
     }
@@ -181,7 +182,7 @@ public final class ViewsCli {
     }
 
     private static List<String> views(ViewsClient client, Arguments arguments) throws InterruptedException {
-        return arguments.all() ? client.views().stream().map(ViewStatus::name).toList() : List.of(arguments.view());
+        return arguments.all() ? client.views().stream().map(ViewReport::name).toList() : List.of(arguments.view());
     }
 
     private static String orDash(String value) {

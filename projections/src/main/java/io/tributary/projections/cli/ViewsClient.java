@@ -38,17 +38,17 @@ final class ViewsClient implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    List<ViewStatus> views() throws InterruptedException {
+    List<ViewReport> views() throws InterruptedException {
         return send(null, get(ENDPOINT), ViewList.class).views();
     }
 
-    ViewStatus view(String view) throws InterruptedException {
-        return send(view, get(path(view)), ViewStatus.class);
+    ViewReport view(String view) throws InterruptedException {
+        return send(view, get(path(view)), ViewReport.class);
     }
 
     /** Starts building a new version; the answer's {@code rebuild.version} is the one being built. */
-    ViewStatus rebuild(String view) throws InterruptedException {
-        return send(view, post(view, action("rebuild"), ANSWER_TIMEOUT), ViewStatus.class);
+    ViewReport rebuild(String view) throws InterruptedException {
+        return send(view, post(view, action("rebuild"), ANSWER_TIMEOUT), ViewReport.class);
     }
 
     /** Rebuilds one aggregate's document in every version of the view: {@code {view, id, events, versions}}. */
@@ -56,8 +56,8 @@ final class ViewsClient implements AutoCloseable {
         return send(view, post(view, action("repair").put("id", id), ANSWER_TIMEOUT), JsonNode.class);
     }
 
-    ViewStatus rollback(String view) throws InterruptedException {
-        return send(view, post(view, action("rollback"), ANSWER_TIMEOUT), ViewStatus.class);
+    ViewReport rollback(String view) throws InterruptedException {
+        return send(view, post(view, action("rollback"), ANSWER_TIMEOUT), ViewReport.class);
     }
 
     /** Drops the versions no longer needed: {@code {view, dropped}}. */
@@ -144,7 +144,7 @@ final class ViewsClient implements AutoCloseable {
         return failure instanceof ConnectException ? "connection refused" : failure.getClass().getSimpleName();
     }
 
-    private record ViewList(List<ViewStatus> views) {
+    private record ViewList(List<ViewReport> views) {
 
         ViewList {
             views = views == null ? List.of() : List.copyOf(views);

@@ -1,9 +1,9 @@
 package io.tributary.projections.rebuild;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.check.EventStoreReader;
 import io.tributary.projections.check.ViewCheck;
+import io.tributary.projections.progress.ProjectionProgress;
 import io.tributary.projections.view.VersionedView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,9 +30,10 @@ class RebuildConfig {
 
     @Bean(destroyMethod = "close")
     ViewRebuilds viewRebuilds(List<VersionedView> views, ViewStates states, EventStoreReader eventStore,
-                              ViewCheck check, RebuildProperties properties, ProjectionMetrics metrics,
+                              ViewCheck check, RebuildProperties properties, ProjectionProgress progressOfLive,
                               RebuildProgress progress) {
-        return new ViewRebuilds(views, states, eventStore, check, properties, metrics, progress, Clock.systemUTC());
+        return new ViewRebuilds(views, states, eventStore, check, properties, progressOfLive, progress,
+                Clock.systemUTC());
     }
 
     @Bean

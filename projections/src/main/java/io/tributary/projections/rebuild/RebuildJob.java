@@ -1,6 +1,7 @@
 package io.tributary.projections.rebuild;
 
 import io.tributary.events.AggregateType;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.check.EventStoreReader;
 import io.tributary.projections.check.ViewCheck;
 import io.tributary.projections.check.ViewCheckReport;
@@ -52,6 +53,8 @@ final class RebuildJob implements Runnable {
     private ViewState state;
     private Instant started;
     private long doneAtStart;
+    /** The new version as this job writes it: documents it wrote are not read back. */
+    private final AggregateProjection<?> filling;
 
     RebuildJob(VersionedView view, ViewState claimed, ViewStates states, EventStoreReader eventStore, ViewCheck check,
                RebuildProperties properties, String owner, Clock clock, RebuildProgress progress) {
@@ -65,6 +68,7 @@ final class RebuildJob implements Runnable {
         this.owner = owner;
         this.clock = clock;
         this.progress = progress;
+        this.filling = view.fillingProjection(version, properties.chunkSize());
     }
 
     String viewName() {
@@ -125,7 +129,7 @@ final class RebuildJob implements Runnable {
         long total = eventStore.count(view.aggregateType(), head);
         update(rebuild -> rebuild.at(rebuild.position(), head, openHoles, rebuild.done(), total));
         Set<Long> filled = new HashSet<>();
-        ChunkedFold fold = new ChunkedFold(view.projection(version), properties.chunkSize(), this::checkpoint);
+        ChunkedFold fold = new ChunkedFold(filling, properties.chunkSize(), this::checkpoint);
         AggregateType type = view.aggregateType();
         eventStore.forEachAt(type, before.holes(), event -> {
             filled.add(event.position());

@@ -8,14 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The progress of the rebuilds this instance runs, as gauges per view: events done and in total, events per
+ * The progress of the rebuilds this instance runs, as gauges per view: events applied and expected, events per
  * second, and the estimated seconds left (all 0 while none runs).
  */
 class RebuildProgress {
 
-    static final String DONE = "tributary.view.rebuild.events.done";
-    static final String TOTAL = "tributary.view.rebuild.events.total";
-    static final String RATE = "tributary.view.rebuild.events.rate";
+    static final String DONE = "tributary.view.rebuild.applied";
+    static final String TOTAL = "tributary.view.rebuild.expected";
+    static final String RATE = "tributary.view.rebuild.rate";
     static final String ETA = "tributary.view.rebuild.eta";
 
     private final MeterRegistry registry;
@@ -26,10 +26,10 @@ class RebuildProgress {
     }
 
     void register(String view) {
-        gauge(DONE, "Events a rebuild of the view has applied", "events", view, ViewState.Rebuild::done);
-        gauge(TOTAL, "Events of the view's aggregate type up to the head the rebuild reads to", "events", view,
+        gauge(DONE, "Events a rebuild of the view has applied", null, view, ViewState.Rebuild::done);
+        gauge(TOTAL, "Events of the view's aggregate type up to the head the rebuild reads to", null, view,
                 ViewState.Rebuild::total);
-        gauge(RATE, "Events per second the rebuild applies", "events", view, ViewState.Rebuild::eventsPerSecond);
+        gauge(RATE, "Events per second the rebuild applies", null, view, ViewState.Rebuild::eventsPerSecond);
         gauge(ETA, "Estimated time until the rebuild has read up to the head", "seconds", view,
                 rebuild -> etaSeconds(rebuild));
     }

@@ -14,7 +14,7 @@ import java.time.Duration;
  *                          the live projections wait for the last, short pass
  */
 @ConfigurationProperties("tributary.views.rebuild")
-public record RebuildProperties(@DefaultValue("2000") int chunkSize,
+public record RebuildProperties(@DefaultValue("10000") int chunkSize,
                                 @DefaultValue("30s") Duration lease,
                                 @DefaultValue("5000") long handoverThreshold) {
 }

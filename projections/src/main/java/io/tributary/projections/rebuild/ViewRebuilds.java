@@ -3,11 +3,11 @@ package io.tributary.projections.rebuild;
 import io.tributary.events.AggregateType;
 import io.tributary.events.EventCatalog;
 import io.tributary.events.EventDescriptor;
-import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.check.EventStoreReader;
 import io.tributary.projections.check.ViewCheck;
 import io.tributary.projections.check.ViewCheckReport;
 import io.tributary.projections.envelope.EventEnvelope;
+import io.tributary.projections.progress.ProjectionProgress;
 import io.tributary.projections.view.VersionedView;
 import io.tributary.projections.view.WriteOutcome;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ public class ViewRebuilds implements AutoCloseable {
     private final EventStoreReader eventStore;
     private final ViewCheck check;
     private final RebuildProperties properties;
-    private final ProjectionMetrics metrics;
+    private final ProjectionProgress progressOfLive;
     private final RebuildProgress progress;
     private final Clock clock;
     private final String owner = "projections-" + UUID.randomUUID().toString().substring(0, 8);
@@ -57,13 +57,14 @@ public class ViewRebuilds implements AutoCloseable {
             Thread.ofPlatform().name("view-rebuild-leases").daemon().factory());
 
     public ViewRebuilds(List<VersionedView> views, ViewStates states, EventStoreReader eventStore, ViewCheck check,
-                        RebuildProperties properties, ProjectionMetrics metrics, RebuildProgress progress, Clock clock) {
+                        RebuildProperties properties, ProjectionProgress progressOfLive, RebuildProgress progress,
+                        Clock clock) {
         views.forEach(view -> this.views.put(view.name(), view));
         this.states = states;
         this.eventStore = eventStore;
         this.check = check;
         this.properties = properties;
-        this.metrics = metrics;
+        this.progressOfLive = progressOfLive;
         this.progress = progress;
         this.clock = clock;
     }
@@ -77,8 +78,9 @@ public class ViewRebuilds implements AutoCloseable {
     public ViewStatus status(String name) {
         VersionedView view = view(name);
         ViewState state = state(view);
+        ProjectionProgress.Snapshot live = progressOfLive.snapshot().get(name);
         return new ViewStatus(name, view.readerName(), view.store(), state.active(), state.previous(),
-                state.versions(), metrics.position(name),
+                state.versions(), live == null ? -1 : live.position(), live == null ? -1 : live.eventsBehind(),
                 state.rebuild() == null ? null : ViewStatus.RebuildStatus.of(state.rebuild()), state.lastRebuild());
     }
 

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param name     the projection's name, which the tool takes
  * @param view     the name readers know it by
- * @param position the newest event-store position the live projection applied in this instance (-1: none yet)
+ * @param position     the newest event-store position the live projection applied in this instance (-1: none yet)
+ * @param eventsBehind records the live projection has not processed yet (-1: not known yet)
  */
 public record ViewStatus(String name, String view, String store, int active, Integer previous, List<Integer> versions,
-                         long position, RebuildStatus rebuild, ViewState.LastRebuild lastRebuild) {
+                         long position, long eventsBehind, RebuildStatus rebuild, ViewState.LastRebuild lastRebuild) {
 
     /** @param etaSeconds seconds left at the current rate until the rebuild has read up to the head */
     public record RebuildStatus(int version, String phase, long done, long total, double eventsPerSecond,

@@ -11,9 +11,10 @@ import java.util.function.Function;
  *
  * @param <B> the store's batch
  */
-abstract class BatchingView<B extends DocumentBatch<?>> implements View {
+abstract class BatchingView<B extends DocumentBatch<D>, D> implements View {
 
     private final ThreadLocal<B> openBatch = new ThreadLocal<>();
+    private volatile RecentDocuments<D> recent;
 
     /** A new, empty batch of this view. */
     abstract B newBatch();
@@ -21,6 +22,11 @@ abstract class BatchingView<B extends DocumentBatch<?>> implements View {
     /** The batch {@link #applyAll} has open on this thread, or null when a write is a single-event write. */
     final B openBatch() {
         return openBatch.get();
+    }
+
+    @Override
+    public final void rememberWrites(int documents) {
+        recent = new RecentDocuments<>(documents);
     }
 
     @Override
@@ -43,6 +49,10 @@ abstract class BatchingView<B extends DocumentBatch<?>> implements View {
             return new BatchResult(List.of(), e);
         }
         B batch = newBatch();
+        RecentDocuments<D> remembered = recent;
+        if (remembered != null) {
+            batch.remembering(remembered);
+        }
         openBatch.set(batch);
         try {
             return batch.run(events, projection);

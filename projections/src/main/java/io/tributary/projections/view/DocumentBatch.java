@@ -5,6 +5,7 @@ import io.tributary.projections.envelope.EventEnvelope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,7 @@ abstract class DocumentBatch<D> {
 
     final ViewVersion view;
     private final boolean writeRefusesExisting;
+    private RecentDocuments<D> recent;
     private Map<String, Entry<D>> entries = Map.of();
     private int current;
 
@@ -80,6 +82,11 @@ abstract class DocumentBatch<D> {
     DocumentBatch(ViewVersion view, boolean writeRefusesExisting) {
         this.view = view;
         this.writeRefusesExisting = writeRefusesExisting;
+    }
+
+    /** Reads documents this view object wrote from {@code documents} instead of the store. */
+    void remembering(RecentDocuments<D> documents) {
+        this.recent = documents;
     }
 
     /** The stored documents among {@code ids}, by id; absent ones are left out. */
@@ -127,9 +134,10 @@ abstract class DocumentBatch<D> {
         // A document whose first event here is its first event ever is assumed absent, which saves reading it; if
         // it exists after all, the guarded write says so and the next pass reads it.
         boolean assumeNewAbsent = writeRefusesExisting;
+        boolean firstPass = true;
         while (!pending.isEmpty()) {
             try {
-                entries = load(events, pending, assumeNewAbsent);
+                entries = load(events, pending, assumeNewAbsent, firstPass);
             } catch (RuntimeException e) {
                 end = pending.getFirst();
                 failure = e;
@@ -159,6 +167,7 @@ abstract class DocumentBatch<D> {
                     failure = failed.getValue();
                 }
             }
+            remember(changed, written);
             for (String id : written.notNewer()) {
                 for (int i : entries.get(id).changes) {
                     outcomes[i] = WriteOutcome.ALREADY_APPLIED;
@@ -172,12 +181,28 @@ abstract class DocumentBatch<D> {
             }
             pending = conflicted;
             assumeNewAbsent = false;
+            firstPass = false;
         }
         entries = Map.of();
         return new BatchResult(Arrays.asList(outcomes).subList(0, end), failure);
     }
 
-    private Map<String, Entry<D>> load(List<EventEnvelope> events, List<Integer> pending, boolean assumeNewAbsent) {
+    private void remember(List<Entry<D>> changed, Written written) {
+        if (recent == null) {
+            return;
+        }
+        for (Entry<D> entry : changed) {
+            if (written.conflicted().contains(entry.id) || written.notNewer().contains(entry.id)
+                    || written.failed().containsKey(entry.id)) {
+                recent.forget(entry.id);
+            } else {
+                recent.written(entry.id, entry.document, entry.version);
+            }
+        }
+    }
+
+    private Map<String, Entry<D>> load(List<EventEnvelope> events, List<Integer> pending, boolean assumeNewAbsent,
+                                       boolean firstPass) {
         Map<String, EventEnvelope> firstEvents = new LinkedHashMap<>();
         pending.forEach(i -> firstEvents.putIfAbsent(events.get(i).subject(), events.get(i)));
         Set<String> toRead = new HashSet<>();
@@ -186,7 +211,21 @@ abstract class DocumentBatch<D> {
                 toRead.add(id);
             }
         });
-        Map<String, Stored<D>> stored = toRead.isEmpty() ? Map.of() : read(toRead);
+        Map<String, Stored<D>> remembered = new HashMap<>();
+        if (recent != null && firstPass) {
+            // A later pass follows a conflict: another writer was here, so the store is asked.
+            for (String id : toRead) {
+                Stored<D> document = recent.get(id);
+                if (document != null) {
+                    remembered.put(id, document);
+                }
+            }
+            toRead.removeAll(remembered.keySet());
+        }
+        Map<String, Stored<D>> stored = new HashMap<>(remembered);
+        if (!toRead.isEmpty()) {
+            stored.putAll(read(toRead));
+        }
         Map<String, Entry<D>> loaded = new LinkedHashMap<>();
         firstEvents.keySet().forEach(id -> loaded.put(id, new Entry<>(id, stored.get(id))));
         return loaded;

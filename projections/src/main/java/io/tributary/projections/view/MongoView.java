@@ -22,7 +22,7 @@ import java.util.List;
  * needed). Within {@link #applyAll} the same writes go to a {@link MongoBatch} instead: one read and one write per
  * document for the whole run of events.
  */
-public class MongoView extends BatchingView<MongoBatch> {
+public class MongoView extends BatchingView<MongoBatch, Document> {
 
     static final String VERSION = "version";
     static final String POSITION = "position";

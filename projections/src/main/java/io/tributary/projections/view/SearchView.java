@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * {@link #applyAll} the same writes go to a {@link SearchBatch} instead: one {@code _mget} and one {@code _bulk} for
  * the whole run of events.
  */
-public class SearchView extends BatchingView<SearchBatch> {
+public class SearchView extends BatchingView<SearchBatch, ObjectNode> {
 
     static final String VERSION = "version";
 

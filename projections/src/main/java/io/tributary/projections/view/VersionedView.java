@@ -51,6 +51,16 @@ public abstract sealed class VersionedView permits MongoVersionedView, SearchVer
         return projections.computeIfAbsent(version, number -> projectionOf(version(number)));
     }
 
+    /**
+     * A projection of its own for a rebuild filling {@code version}: it keeps the last {@code remembered} documents it
+     * wrote in memory instead of reading them back.
+     */
+    public AggregateProjection<?> fillingProjection(int version, int remembered) {
+        AggregateProjection<?> projection = projectionOf(version(version));
+        projection.view().rememberWrites(remembered);
+        return projection;
+    }
+
     /** A projection writing {@code version}, which may be a scratch version under another name. */
     public abstract AggregateProjection<?> projectionOf(ViewVersion version);
 

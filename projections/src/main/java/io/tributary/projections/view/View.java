@@ -25,6 +25,13 @@ public interface View {
     BatchResult applyAll(List<EventEnvelope> events, Function<EventEnvelope, WriteOutcome> projection);
 
     /**
+     * From now on keeps the last {@code documents} documents this object writes in memory and reads them from there:
+     * for a writer that is (nearly) alone on the version, such as a rebuild filling it. Another writer's change is
+     * still caught by the version-guarded write, after which the document is read from the store.
+     */
+    void rememberWrites(int documents);
+
+    /**
      * Repairs one document: folds {@code stream} (one aggregate's events, from its first) afresh through
      * {@code projection} and writes the result over the stored document unless that is at a newer version.
      *
