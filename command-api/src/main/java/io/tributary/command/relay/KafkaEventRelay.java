@@ -5,7 +5,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,20 +26,21 @@ class KafkaEventRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final AggregateTopics topics;
     private final CloudEventRecords records;
+    private final EventPositions positions;
     private final Duration ackTimeout;
 
     KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, AggregateTopics topics, CloudEventRecords records,
-                    RelayProperties properties) {
+                    EventPositions positions, RelayProperties properties) {
         this.kafka = kafka;
         this.topics = topics;
         this.records = records;
+        this.positions = positions;
         this.ackTimeout = properties.ackTimeout();
     }
 
     @EventHandler
-    void relay(DomainEvent event, EventMessage<?> message, @SequenceNumber Long sequence, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException(
-                "the relay needs a tracking token with a global position, got " + token));
+    void relay(DomainEvent event, EventMessage<?> message, @SequenceNumber Long sequence) {
+        long position = positions.of(message);
         topics.ensureCreated();
         PendingSends.ofCurrentBatch(ackTimeout).add(kafka.send(records.toRecord(event, message, sequence, position)));
     }
