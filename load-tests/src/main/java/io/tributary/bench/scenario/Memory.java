@@ -24,7 +24,6 @@ public final class Memory {
     private static final double TARGET_MB = 300;
     // JDK 21: "garbage-first heap   total 65536K, used 30000K"; JDK 25: "... total reserved 393216K, committed 65536K, used 30000K".
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
-    private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
     private final BenchContext context;
 
@@ -40,16 +39,21 @@ public final class Memory {
                 section.note(service + " is not running " + when + ": no memory figures.");
                 continue;
             }
-            double rss = rssMegabytes(pid.get());
+            double rss = processMegabytes(pid.get(), "VmRSS");
             double heap = heapAfterGcMegabytes(pid.get(), section);
             section.add(Figure.of(service + " RSS " + when, rss, "MB", "").against("target per service", TARGET_MB));
             section.add(Figure.of(service + " heap after GC " + when, heap, "MB", ""));
         }
     }
 
-    private static double rssMegabytes(long pid) {
+    /**
+     * A memory figure of a process from {@code /proc/<pid>/status}: {@code VmRSS} (resident now), {@code VmHWM} (the
+     * most it was resident); NaN when it cannot be read.
+     */
+    static double processMegabytes(long pid, String field) {
         try {
-            Matcher matcher = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+            Matcher matcher = Pattern.compile(field + ":\\s+(\\d+) kB")
+                    .matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
             return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
         } catch (IOException e) {
             return Double.NaN;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import io.tributary.bench.report.Figure;
 import io.tributary.bench.report.Section;
@@ -13,16 +13,11 @@ import io.tributary.bench.system.BenchSystem;
 import io.tributary.devstack.StackEndpoints;
 import org.bson.Document;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scenario 8: rebuilding a view from the event store. Appends synthetic user streams (a registration and three
@@ -36,7 +31,6 @@ public final class Rebuild {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int BATCH = 1_000;
-    private static final Pattern PEAK_RSS = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     private final BenchContext context;
     private final Api api;
@@ -54,22 +48,24 @@ public final class Rebuild {
         system.stopService(BenchSystem.COMMAND_API);
         int users = events / SyntheticUserEvents.EVENTS_PER_USER;
         long started = System.nanoTime();
+        String idPrefix = "rebuild-" + context.runTag();
         long appended = SyntheticUserEvents.append(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
-                endpoints.postgresPassword(), templateUser, users, "rebuild-" + context.runTag());
+                endpoints.postgresPassword(), templateUser, users, idPrefix);
         section.note(String.format(Locale.ROOT, "%,d synthetic user events (%,d users × 4) appended to the event store "
                         + "in %.0f s, with the command API stopped so that the relay does not publish them; the live "
                         + "views never see them, the rebuilt versions do.", appended, users,
                 (System.nanoTime() - started) / 1e9));
 
         JsonNode mongo = rebuild("users-mongo-view", section);
-        double mongoRaw = mongoInsertMany(endpoints.mongoUri(), "users_v" + mongo.get("version").asInt());
+        double mongoRaw = mongoInsertMany(endpoints.mongoUri(), "users_v" + mongo.get("version").asInt(), idPrefix,
+                users);
         add(section, "users-mongo-view", mongo, "insertMany of its documents", mongoRaw);
 
         JsonNode search = rebuild("users-search-index", section);
         double searchRaw = elasticsearchBulk(endpoints.elasticsearchUrl(), "users_v" + search.get("version").asInt());
         add(section, "users-search-index", search, "_bulk of its documents", searchRaw);
 
-        system.pid(BenchSystem.PROJECTIONS).map(Rebuild::peakRssMegabytes).ifPresent(peak ->
+        system.pid(BenchSystem.PROJECTIONS).map(pid -> Memory.processMegabytes(pid, "VmHWM")).ifPresent(peak ->
                 section.add(Figure.of("projections peak RSS (whole run, rebuilds included)", peak, "MB",
                         "the service runs with -Xmx384m; the rebuilds completed within that heap")));
     }
@@ -102,7 +98,14 @@ public final class Rebuild {
         System.out.printf(Locale.ROOT, "8. Rebuilding %s into v%d...%n", view, version);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode status = api.get(url).orThrow("status of " + view).json();
+            Api.Answer answer = api.get(url);
+            if (!answer.ok()) {
+                // The local Mongo-protocol server answers nothing while it runs a long command; ask again.
+                System.out.println("8. The status of " + view + " did not come (" + answer.status() + "); asking again");
+                sleep(POLL);
+                continue;
+            }
+            JsonNode status = answer.json();
             JsonNode rebuild = status.path("rebuild");
             if (rebuild.path("phase").asText().equals("failed")) {
                 throw new IllegalStateException("the rebuild of " + view + " failed: " + rebuild.path("message"));
@@ -117,8 +120,11 @@ public final class Rebuild {
         throw new IllegalStateException("rebuild of " + view + " timed out");
     }
 
-    /** Documents per second: the collection's documents written again with insertMany into a scratch collection. */
-    private static double mongoInsertMany(String mongoUri, String collectionName) {
+    /**
+     * Documents per second: the rebuilt documents written again with insertMany into a scratch collection. They are
+     * read by id, a batch at a time: the Mongo-protocol server would hold a whole collection scan in memory.
+     */
+    private static double mongoInsertMany(String mongoUri, String collectionName, String idPrefix, int users) {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             String database = mongoUri.substring(mongoUri.lastIndexOf('/') + 1).split("\\?")[0];
             MongoCollection<Document> source = client.getDatabase(database).getCollection(collectionName);
@@ -126,18 +132,16 @@ public final class Rebuild {
             target.drop();
             long writing = 0;
             long documents = 0;
-            List<Document> batch = new ArrayList<>(BATCH);
-            try (MongoCursor<Document> cursor = source.find().batchSize(BATCH).iterator()) {
-                while (cursor.hasNext()) {
-                    batch.add(cursor.next());
-                    if (batch.size() == BATCH || !cursor.hasNext()) {
-                        long started = System.nanoTime();
-                        target.insertMany(batch, new InsertManyOptions().ordered(false));
-                        writing += System.nanoTime() - started;
-                        documents += batch.size();
-                        batch.clear();
-                    }
+            for (int first = 1; first <= users; first += BATCH) {
+                List<String> ids = new ArrayList<>(BATCH);
+                for (int user = first; user < first + BATCH && user <= users; user++) {
+                    ids.add(idPrefix + "-" + user);
                 }
+                List<Document> batch = source.find(Filters.in("_id", ids)).into(new ArrayList<>(BATCH));
+                long started = System.nanoTime();
+                target.insertMany(batch, new InsertManyOptions().ordered(false));
+                writing += System.nanoTime() - started;
+                documents += batch.size();
             }
             target.drop();
             return documents / (writing / 1e9);
@@ -183,15 +187,6 @@ public final class Rebuild {
         writing += System.nanoTime() - started;
         api.delete(scratch);
         return documents / (writing / 1e9);
-    }
-
-    private static double peakRssMegabytes(long pid) {
-        try {
-            Matcher matcher = PEAK_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
-            return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
-        } catch (IOException e) {
-            return Double.NaN;
-        }
     }
 
     private static void sleep(Duration duration) {

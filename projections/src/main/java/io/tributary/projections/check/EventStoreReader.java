@@ -20,7 +20,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +49,11 @@ public class EventStoreReader {
             "SELECT count(*) FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY(?)";
     private static final String USED_POSITIONS =
             "SELECT global_index FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY 1";
+    private static final String AGGREGATES_OF_TYPE = """
+            SELECT aggregate_identifier FROM domain_event_entry
+             WHERE sequence_number = 0 AND global_index <= ? AND payload_type = ANY(?)""";
+    private static final String KNOWN_AGGREGATES =
+            "SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier = ANY(?)";
     private static final String APPENDED_AFTER =
             "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? AND global_index > ? LIMIT 1";
     private static final int FETCH_SIZE = 1000;
@@ -101,6 +108,56 @@ public class EventStoreReader {
     /** Hands one aggregate's events to {@code sink}, in order; returns how many. */
     public long forEachOf(String aggregateId, Consumer<EventEnvelope> sink) {
         return query(STREAM, statement -> statement.setString(1, aggregateId), sink);
+    }
+
+    /**
+     * Hands the ids of the aggregates of {@code type} whose first event is at or below {@code upTo} to {@code sink},
+     * {@code batchSize} at a time, in no particular order.
+     */
+    public void forEachAggregateId(AggregateType type, long upTo, int batchSize, Consumer<List<String>> sink) {
+        try (Connection connection = eventStore.getConnection()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(AGGREGATES_OF_TYPE)) {
+                statement.setFetchSize(10 * FETCH_SIZE);
+                statement.setLong(1, upTo);
+                statement.setArray(2, connection.createArrayOf("varchar", payloadTypes(type)));
+                List<String> batch = new ArrayList<>(batchSize);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        batch.add(rows.getString(1));
+                        if (batch.size() == batchSize) {
+                            sink.accept(List.copyOf(batch));
+                            batch.clear();
+                        }
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    sink.accept(List.copyOf(batch));
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreUnavailableException(e);
+        }
+    }
+
+    /** Those of {@code ids} that are aggregates the store holds events of. */
+    public Set<String> knownAggregates(Collection<String> ids) {
+        Set<String> known = new HashSet<>();
+        try (Connection connection = eventStore.getConnection();
+             PreparedStatement statement = connection.prepareStatement(KNOWN_AGGREGATES)) {
+            statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventStoreUnavailableException(e);
+        }
+        return known;
     }
 
     /** Whether the store holds events of the aggregate after {@code position}. */

@@ -4,28 +4,31 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
-/** The documents of an Elasticsearch index, ordered by the keyword field holding the aggregate id, page by page. */
-final class SearchSnapshots implements Iterator<Snapshot> {
+/**
+ * The documents of an Elasticsearch view version: pages ordered by the keyword field holding the aggregate id
+ * ({@code search_after}), and lookups with {@code _mget}.
+ */
+final class SearchSnapshots implements DocumentSource {
 
-    private static final int PAGE = 500;
+    private static final int PAGE = 1000;
 
     private final ElasticsearchClient client;
     private final String index;
     private final String idField;
-    private final Deque<Snapshot> page = new ArrayDeque<>();
-    private String lastId;
-    private boolean exhausted;
 
     SearchSnapshots(ElasticsearchClient client, String index, String idField) {
         this.client = client;
@@ -34,39 +37,73 @@ final class SearchSnapshots implements Iterator<Snapshot> {
     }
 
     @Override
-    public boolean hasNext() {
-        if (page.isEmpty() && !exhausted) {
-            fetch();
-        }
-        return !page.isEmpty();
+    public Iterator<List<Snapshot>> batches() {
+        return new Iterator<>() {
+            private List<Snapshot> page = fetch(null);
+
+            @Override
+            public boolean hasNext() {
+                return !page.isEmpty();
+            }
+
+            @Override
+            public List<Snapshot> next() {
+                if (page.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<Snapshot> current = page;
+                page = current.size() < PAGE ? List.of() : fetch(current.getLast().id());
+                return current;
+            }
+        };
     }
 
     @Override
-    public Snapshot next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return page.removeFirst();
-    }
-
-    private void fetch() {
+    public Map<String, Snapshot> find(Collection<String> ids) {
+        Map<String, Snapshot> found = new HashMap<>();
         try {
-            SearchResponse<ObjectNode> response = client.search(search -> {
-                search.index(index).size(PAGE).version(true)
-                        .sort(sort -> sort.field(field -> field.field(idField).order(SortOrder.Asc)));
-                if (lastId != null) {
-                    search.searchAfter(List.of(FieldValue.of(lastId)));
+            for (MultiGetResponseItem<ObjectNode> item : client.mget(mget -> mget.index(index).ids(List.copyOf(ids)),
+                    ObjectNode.class).docs()) {
+                GetResult<ObjectNode> document = item.result();
+                if (document != null && document.found()) {
+                    found.put(document.id(), new Snapshot(document.id(),
+                            document.version() == null ? 0 : document.version(), document.source()));
                 }
-                return search;
-            }, ObjectNode.class);
-            List<Hit<ObjectNode>> hits = response.hits().hits();
-            hits.forEach(hit -> page.add(new Snapshot(hit.id(), hit.version() == null ? 0 : hit.version(), hit.source())));
-            exhausted = hits.size() < PAGE;
-            if (!hits.isEmpty()) {
-                lastId = hits.getLast().id();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return found;
+    }
+
+    @Override
+    public long count() {
+        try {
+            return client.count(count -> count.index(index)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Snapshot> fetch(String afterId) {
+        try {
+            SearchResponse<ObjectNode> response = client.search(search -> {
+                search.index(index).size(PAGE).version(true)
+                        .sort(sort -> sort.field(field -> field.field(idField).order(SortOrder.Asc)));
+                if (afterId != null) {
+                    search.searchAfter(List.of(FieldValue.of(afterId)));
+                }
+                return search;
+            }, ObjectNode.class);
+            return response.hits().hits().stream()
+                    .map(SearchSnapshots::snapshot)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Snapshot snapshot(Hit<ObjectNode> hit) {
+        return new Snapshot(hit.id(), hit.version() == null ? 0 : hit.version(), hit.source());
     }
 }

@@ -14,9 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Folds the event store, through the very projections that keep the live views, into scratch versions
@@ -27,6 +25,8 @@ public class ViewCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ViewCheck.class);
     private static final int CHUNK = 1000;
+    /** Aggregate ids compared at a time: one lookup in each version. */
+    private static final int BATCH = 1000;
 
     private final EventStoreReader eventStore;
     private final List<VersionedView> views;
@@ -83,20 +83,26 @@ public class ViewCheck {
     private ViewCheckReport.ViewResult compare(VersionedView view, int version, long foldedUpTo) {
         String scratch = scratch(view, version).physicalName();
         String live = view.version(version).physicalName();
-        Predicate<String> appendedLater = id -> eventStore.hasEventsAfter(id, foldedUpTo);
-        return switch (view) {
-            case MongoVersionedView mongo -> ViewComparison.compare(mongo.readerName(), mongo.store(),
-                    MongoSnapshots.of(database.getCollection(scratch)), MongoSnapshots.of(database.getCollection(live)),
-                    appendedLater);
+        DocumentSource expected;
+        DocumentSource actual;
+        switch (view) {
+            case MongoVersionedView ignored -> {
+                expected = new MongoSnapshots(database.getCollection(scratch));
+                actual = new MongoSnapshots(database.getCollection(live));
+            }
             case SearchVersionedView search -> {
                 refresh(scratch, live);
-                yield ViewComparison.compare(search.readerName(), search.store(),
-                        snapshots(scratch, search.idField()), snapshots(live, search.idField()), appendedLater);
+                expected = snapshots(scratch, search.idField());
+                actual = snapshots(live, search.idField());
             }
-        };
+        }
+        long head = eventStore.headPosition();
+        return ViewComparison.compare(view.readerName(), view.store(),
+                ids -> eventStore.forEachAggregateId(view.aggregateType(), head, BATCH, ids), expected, actual,
+                eventStore::knownAggregates, id -> eventStore.hasEventsAfter(id, foldedUpTo));
     }
 
-    private Iterator<Snapshot> snapshots(String index, String idField) {
+    private DocumentSource snapshots(String index, String idField) {
         return new SearchSnapshots(elasticsearch, index, idField);
     }
 

@@ -8,6 +8,7 @@ import io.tributary.projections.check.ViewCheckReport;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.view.ChunkedFold;
 import io.tributary.projections.view.VersionedView;
+import io.tributary.projections.view.ViewStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,6 +42,8 @@ final class RebuildJob implements Runnable {
     /** Positions a transaction can still hold uncommitted when a pass reads; older ones are not looked at. */
     private static final long HOLE_WINDOW = 100_000;
     private static final int MAX_HOLES = 10_000;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final VersionedView view;
     private final int version;
@@ -94,7 +98,7 @@ final class RebuildJob implements Runnable {
                 view.bulkLoading(version, false);
                 changePhase(RebuildPhase.VERIFYING);
             }
-            ViewCheckReport.ViewResult result = check.verify(view, version, state.rebuild().position());
+            ViewCheckReport.ViewResult result = verify();
             if (!result.consistent()) {
                 throw new IllegalStateException("version " + version + " differs from a fresh fold of the event store: "
                         + result.missing() + " missing, " + result.behind() + " behind, " + result.different()
@@ -108,6 +112,34 @@ final class RebuildJob implements Runnable {
             fail(e);
         } finally {
             progress.finished(view.name());
+        }
+    }
+
+    /** Compares the new version with a fresh fold up to the handover; started again after a store outage. */
+    private ViewCheckReport.ViewResult verify() {
+        return waitingOutOutages("verify", () -> check.verify(view, version, state.rebuild().position()));
+    }
+
+    /** Runs {@code step} until no store outage interrupts it, pausing longer after each (up to a few seconds). */
+    private <T> T waitingOutOutages(String what, Supplier<T> step) {
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                return step.get();
+            } catch (ViewStoreUnavailableException e) {
+                log.warn("Rebuild of {} waits {} to {}: {}", view.name(), pause, what, e.getMessage());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LostRebuildException("interrupted: the service is stopping");
         }
     }
 
@@ -187,8 +219,18 @@ final class RebuildJob implements Runnable {
         }
     }
 
-    /** Changes this rebuild's part of the state, as long as it is still this instance's. */
+    /**
+     * Changes this rebuild's part of the state, as long as it is still this instance's; waits while MongoDB is
+     * unavailable (the lease may run out meanwhile, and another instance take over).
+     */
     private synchronized void update(UnaryOperator<ViewState.Rebuild> change) {
+        waitingOutOutages("record its progress", () -> {
+            tryUpdate(change);
+            return null;
+        });
+    }
+
+    private void tryUpdate(UnaryOperator<ViewState.Rebuild> change) {
         while (true) {
             ViewState current = ownState();
             ViewState.Rebuild next = change.apply(current.rebuild()).ownedBy(owner, leaseUntil());
