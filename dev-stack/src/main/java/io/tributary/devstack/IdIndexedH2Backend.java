@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * mongo-java-server's H2 backend, except for two things that made bulk writes slow down as collections grow:
+ * mongo-java-server's H2 backend, answering {@code hello} (the handshake today's drivers and Spring Boot's health check
+ * use) as it answers its legacy form {@code isMaster}, and without two things that made bulk writes slow down as
+ * collections grow:
  * <ul>
  * <li>a filter with an {@code _id} equality and further fields, such as the views' version guard
  * {@code {_id: x, version: n}} (or its {@code $and} form), finds its document through the {@code _id} index as
@@ -38,12 +41,24 @@ final class IdIndexedH2Backend extends H2Backend {
 
     private static final String ID = "_id";
     private static final String AND = "$and";
+    private static final String HELLO = "hello";
+    private static final String IS_MASTER = "isMaster";
     private static final IndexKeyType INDEX_KEYS = new IndexKeyType();
     /** The library's index class has no public constructor; this is the one its database calls. */
     private static final MethodHandle NEW_UNIQUE_INDEX = uniqueIndexConstructor();
 
     IdIndexedH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (HELLO.equals(command)) {
+            Document answer = super.handleCommand(channel, databaseName, IS_MASTER, query);
+            answer.put("isWritablePrimary", Boolean.TRUE);
+            return answer;
+        }
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     @Override

@@ -47,8 +47,9 @@ public class ProjectionMetrics {
     }
 
     /**
-     * @param reason {@code store-unavailable} (waited out), {@code gap} or {@code error} (both retried a bounded
-     *               number of times)
+     * @param reason why a failure is waited out ({@code store-unavailable}, {@code mail-server-unavailable},
+     *               {@code recipient-not-known-yet}, {@code rebuild-handing-over}), or {@code gap} or {@code error}
+     *               (both retried a bounded number of times)
      */
     public void failedAttempt(String projection, String reason) {
         Counter.builder(FAILED_ATTEMPTS)

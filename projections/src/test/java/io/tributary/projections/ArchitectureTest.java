@@ -27,7 +27,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theSharedMachineryKnowsNoFeature = noClasses()
             .that().resideInAnyPackage("..projections.view..", "..projections.kafka..", "..projections.envelope..",
-                    "..projections.check..", "..projections.progress..", "..projections.redrive..")
+                    "..projections.check..", "..projections.progress..", "..projections.redrive..",
+                    "..projections.rebuild..", "..projections.cli..")
             .should().dependOnClassesThat().resideInAnyPackage(FEATURES);
 
     @ArchTest

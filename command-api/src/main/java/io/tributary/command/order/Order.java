@@ -9,6 +9,7 @@ import io.tributary.events.order.OrderLine;
 import io.tributary.events.order.OrderPlaced;
 import io.tributary.events.order.OrderRejected;
 import io.tributary.events.order.OrderShipped;
+import io.tributary.events.order.OrderStatus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

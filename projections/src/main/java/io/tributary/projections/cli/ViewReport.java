@@ -8,11 +8,11 @@ import java.util.List;
  * released together.
  *
  * @param previous     the version a rollback switches back to, or null
- * @param eventsBehind records the live projection has yet to process, -1 while the service does not know
+ * @param eventsBehind records the live projection has yet to process; null or -1 while the service does not know
  * @param rebuild  the rebuild in progress (or failed), or null
  */
 record ViewReport(String name, String store, int active, Integer previous, List<Integer> versions, long position,
-                  long eventsBehind,
+                  Long eventsBehind,
                   Rebuild rebuild) {
 
     ViewReport {

@@ -110,7 +110,8 @@ public final class ViewsCli {
             rows.add(List.of(orDash(view.name()), orDash(view.store()), "v" + view.active(), version(view.previous()),
                     view.versions().stream().map(ViewsCli::version).collect(Collectors.joining(" ")),
                     String.format(Locale.ROOT, "%,d", view.position()),
-                    view.eventsBehind() < 0 ? "?" : String.format(Locale.ROOT, "%,d", view.eventsBehind()),
+                    view.eventsBehind() == null || view.eventsBehind() < 0 ? "?"
+                            : String.format(Locale.ROOT, "%,d", view.eventsBehind()),
                     view.rebuild() == null ? "-" : ProgressDisplay.summary(view.rebuild())));
         }
         printTable(rows);

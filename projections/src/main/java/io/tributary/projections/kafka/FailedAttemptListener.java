@@ -1,9 +1,10 @@
 package io.tributary.projections.kafka;
 
 import io.tributary.projections.ProjectionMetrics;
+import io.tributary.projections.WaitItOutException;
 import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.EventGapException;
-import io.tributary.projections.view.ViewStoreUnavailableException;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,11 @@ class FailedAttemptListener implements RetryListener {
             return; // dead-lettered at once, and logged and counted then
         }
         String projection = KafkaUtils.getConsumerGroupId();
-        if (ListenerFailures.causedBy(failure, ViewStoreUnavailableException.class)) {
-            metrics.failedAttempt(projection, "store-unavailable");
-            log.warn("{} waits for its store, attempt {} at {}-{}@{}: {} ({})", projection, attempt, record.topic(),
-                    record.partition(), record.offset(), ListenerFailures.listenerMessage(failure),
+        WaitItOutException waiting = ListenerFailures.find(failure, WaitItOutException.class);
+        if (waiting != null) {
+            metrics.failedAttempt(projection, waiting.reason());
+            log.warn("{} waits ({}), attempt {} at {}-{}@{}: {} ({})", projection, waiting.reason(), attempt,
+                    record.topic(), record.partition(), record.offset(), ListenerFailures.listenerMessage(failure),
                     ListenerFailures.rootCause(failure));
         } else if (ListenerFailures.causedBy(failure, EventGapException.class)) {
             metrics.failedAttempt(projection, ListenerFailures.GAP);

@@ -1,9 +1,9 @@
 package io.tributary.projections.kafka;
 
 import io.tributary.projections.ProjectionMetrics;
+import io.tributary.projections.WaitItOutException;
 import io.tributary.projections.envelope.UnreadableEventException;
 import io.tributary.projections.view.EventGapException;
-import io.tributary.projections.view.ViewStoreUnavailableException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +17,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <ul>
  *     <li>a record that can never be applied ({@link UnreadableEventException}) goes straight to the
  *     dead-letter topic;</li>
- *     <li>a view store outage ({@link ViewStoreUnavailableException}) is waited out with a capped exponential
- *     back-off and never dead-lettered: the projection stalls in order and resumes where it stopped, while the
+ *     <li>a condition that will pass ({@link WaitItOutException}: a store or the mail server down, an order's user
+ *     not there yet, a rebuild handing over) is waited out with a capped exponential back-off and never
+ *     dead-lettered: the projection stalls in order and resumes where it stopped, while the
  *     other projections, in their own consumer groups, carry on;</li>
  *     <li>an event that arrived before its predecessor ({@link EventGapException}) is retried with the bounded
  *     back-off, as the predecessor may still be on its way, then dead-lettered with the reason {@code gap};</li>
@@ -35,7 +36,7 @@ class KafkaErrorHandlingConfig {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, boundedBackOff(retry));
         BackOff untilStoreIsBack = outageBackOff(retry);
         handler.setBackOffFunction((record, failure) ->
-                ListenerFailures.causedBy(failure, ViewStoreUnavailableException.class) ? untilStoreIsBack : null);
+                ListenerFailures.causedBy(failure, WaitItOutException.class) ? untilStoreIsBack : null);
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         handler.setRetryListeners(new FailedAttemptListener(metrics));
         return handler;

@@ -17,12 +17,17 @@ final class ListenerFailures {
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return find(failure, type) != null;
+    }
+
+    /** The first of the failure's causes (itself included) of that type, or {@code null}. */
+    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     /** Why a record is dead-lettered: the label of the {@code reason} tag and of the log line. */

@@ -1,6 +1,6 @@
 package io.tributary.projections.notification;
 
-import io.tributary.projections.view.ViewStoreUnavailableException;
+import io.tributary.projections.WaitItOutException;
 
 /**
  * An order's user has not arrived yet: users and orders are separate topics, so an order event can overtake the
@@ -8,9 +8,14 @@ import io.tributary.projections.view.ViewStoreUnavailableException;
  * so this is waited out like an outage (retried with the capped back-off, never dead-lettered): a notification is
  * better late than lost.
  */
-class RecipientNotKnownYetException extends ViewStoreUnavailableException {
+class RecipientNotKnownYetException extends WaitItOutException {
 
     RecipientNotKnownYetException(String message) {
         super(message, null);
+    }
+
+    @Override
+    public String reason() {
+        return "recipient-not-known-yet";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.events.AggregateType;
 import io.tributary.events.order.OrderEvent;
 import io.tributary.events.order.OrderPlaced;
+import io.tributary.events.order.OrderStatus;
 import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.view.SearchView;

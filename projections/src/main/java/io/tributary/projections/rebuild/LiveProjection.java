@@ -45,7 +45,10 @@ public class LiveProjection implements Projection {
         return result.outcomes().getFirst();
     }
 
-    /** @throws ViewStoreUnavailableException while the view's state cannot be read or a rebuild hands over */
+    /**
+     * @throws ViewStoreUnavailableException while the view's state cannot be read
+     * @throws RebuildHandingOverException   while a rebuild hands over
+     */
     public BatchResult applyAll(List<EventEnvelope> events) {
         ViewState state = currentState();
         if (state.rebuild() != null && state.rebuild().phase() == RebuildPhase.HANDING_OVER) {

@@ -11,7 +11,7 @@ public interface View {
     ViewVersion version();
 
     /**
-     * Creates what the view needs (collection registration, index, alias) if it does not exist yet. Idempotent,
+     * Creates what the version needs (collection indices, the index) if it does not exist yet. Idempotent,
      * also when several instances call it at once; cheap after the first success.
      *
      * @throws ViewStoreUnavailableException while the store cannot be reached

@@ -44,7 +44,7 @@ class ViewsCliTest {
         service.on("GET /actuator/views", 200, """
                 {"views":[
                   {"name":"users-mongo-view","view":"users","store":"mongodb","active":1,"previous":null,
-                   "versions":[1],"position":1234,"rebuild":null},
+                   "versions":[1],"position":1234,"eventsBehind":0,"rebuild":null},
                   {"name":"users-search-view","store":"elasticsearch","active":3,"previous":2,"versions":[2,3,4],
                    "position":1234567,"somethingNew":true,
                    "rebuild":%s}
@@ -53,9 +53,9 @@ class ViewsCliTest {
         assertThat(run("status")).isEqualTo(ViewsCli.OK);
 
         assertThat(out()).isEqualTo("""
-                VIEW               STORE          ACTIVE  PREVIOUS  VERSIONS  POSITION   REBUILD
-                users-mongo-view   mongodb        v1      -         v1        1,234      -
-                users-search-view  elasticsearch  v3      v2        v2 v3 v4  1,234,567  \
+                VIEW               STORE          ACTIVE  PREVIOUS  VERSIONS  POSITION   BEHIND  REBUILD
+                users-mongo-view   mongodb        v1      -         v1        1,234      0       -
+                users-search-view  elasticsearch  v3      v2        v2 v3 v4  1,234,567  ?       \
                 v4 filling  45%  450,000/1,000,000 events  12,346 ev/s  ETA 0:45
                 """);
         assertThat(err()).isEmpty();

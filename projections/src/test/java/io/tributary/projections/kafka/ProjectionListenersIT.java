@@ -1,7 +1,7 @@
 package io.tributary.projections.kafka;
 
-import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.ProjectionsIntegrationTest;
+import io.tributary.projections.rebuild.LiveProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -15,22 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionListenersIT extends ProjectionsIntegrationTest {
 
     @Autowired
-    List<AggregateProjection<?>> projections;
+    List<LiveProjection> projections;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     @Test
     void everyProjectionConsumesItsAggregateTopicInItsOwnGroup() {
-        assertThat(projections).extracting(AggregateProjection::name).containsExactlyInAnyOrder(
+        assertThat(projections).extracting(LiveProjection::name).containsExactlyInAnyOrder(
                 "users-mongo-view", "users-search-index",
                 "products-mongo-view", "products-search-index",
                 "orders-mongo-view", "orders-search-index");
-        for (AggregateProjection<?> projection : projections) {
+        for (LiveProjection projection : projections) {
             MessageListenerContainer container = listeners.getListenerContainer(projection.name());
             assertThat(container).as(projection.name()).isNotNull();
             assertThat(container.getGroupId()).isEqualTo(projection.name());
             assertThat(container.getContainerProperties().getTopics())
-                    .containsExactly(projection.aggregateType().topic());
+                    .containsExactly(projection.view().aggregateType().topic());
             assertThat(container.isRunning()).isTrue();
         }
     }

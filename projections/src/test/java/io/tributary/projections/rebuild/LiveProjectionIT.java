@@ -3,13 +3,13 @@ package io.tributary.projections.rebuild;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
 import io.tributary.projections.ProjectionsIntegrationTest;
+import io.tributary.projections.WaitItOutException;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.user.UsersMongoProjection;
 import io.tributary.projections.view.BatchResult;
 import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.ViewRegistry;
-import io.tributary.projections.view.ViewStoreUnavailableException;
 import io.tributary.projections.view.ViewVersion;
 import io.tributary.projections.view.WriteOutcome;
 import org.bson.Document;
@@ -82,7 +82,8 @@ class LiveProjectionIT extends ProjectionsIntegrationTest {
 
         String id = UUID.randomUUID().toString();
         assertThatThrownBy(() -> live.applyAll(List.of(registered(id))))
-                .isInstanceOf(ViewStoreUnavailableException.class)
+                .isInstanceOfSatisfying(WaitItOutException.class,
+                        waiting -> assertThat(waiting.reason()).isEqualTo("rebuild-handing-over"))
                 .hasMessageContaining("handing over");
         assertThat(stored(1, id)).isNull();
     }

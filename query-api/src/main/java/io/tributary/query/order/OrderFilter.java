@@ -2,6 +2,7 @@ package io.tributary.query.order;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.mongodb.client.model.Filters;
+import io.tributary.events.order.OrderStatus;
 import io.tributary.query.http.Parameters;
 import org.bson.conversions.Bson;
 

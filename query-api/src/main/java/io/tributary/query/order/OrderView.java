@@ -2,8 +2,8 @@ package io.tributary.query.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.events.AggregateType;
+import io.tributary.query.view.DocumentView;
 import io.tributary.query.view.Money;
-import io.tributary.query.view.MongoView;
 import io.tributary.query.view.Versioned;
 import org.bson.Document;
 
@@ -20,7 +20,7 @@ public record OrderView(String id, String userId, String status, List<Line> line
         implements Versioned {
 
     /** The {@code orders} view in MongoDB. */
-    public static final MongoView<OrderView> VIEW = new MongoView<>("orders", AggregateType.ORDER, OrderView::from);
+    public static final DocumentView<OrderView> VIEW = new DocumentView<>("orders", AggregateType.ORDER, OrderView::from);
 
     public record Line(String productId, int quantity, Money unitPrice, Money lineTotal) {
     }

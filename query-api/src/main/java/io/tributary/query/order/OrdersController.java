@@ -1,5 +1,6 @@
 package io.tributary.query.order;
 
+import io.tributary.events.order.OrderStatus;
 import io.tributary.query.consistency.ConsistencyTokens;
 import io.tributary.query.http.CachedAnswers;
 import io.tributary.query.http.Cursor;

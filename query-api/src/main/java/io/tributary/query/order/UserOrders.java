@@ -2,6 +2,7 @@ package io.tributary.query.order;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.tributary.events.order.OrderStatus;
 import io.tributary.query.consistency.ConsistencyTokens;
 import io.tributary.query.http.Cursor;
 import io.tributary.query.http.Page;

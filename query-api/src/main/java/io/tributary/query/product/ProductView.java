@@ -2,8 +2,8 @@ package io.tributary.query.product;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.events.AggregateType;
+import io.tributary.query.view.DocumentView;
 import io.tributary.query.view.Money;
-import io.tributary.query.view.MongoView;
 import io.tributary.query.view.Versioned;
 import org.bson.Document;
 
@@ -19,7 +19,7 @@ public record ProductView(String id, String sku, String name, String description
                           long version) implements Versioned {
 
     /** The {@code products} view in MongoDB. */
-    static final MongoView<ProductView> VIEW = new MongoView<>("products", AggregateType.PRODUCT, ProductView::from);
+    static final DocumentView<ProductView> VIEW = new DocumentView<>("products", AggregateType.PRODUCT, ProductView::from);
 
     private static ProductView from(Document document) {
         return new ProductView(document.getString("_id"), document.getString("sku"), document.getString("name"),

@@ -2,7 +2,7 @@ package io.tributary.query.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.events.AggregateType;
-import io.tributary.query.view.MongoView;
+import io.tributary.query.view.DocumentView;
 import io.tributary.query.view.Versioned;
 import org.bson.Document;
 
@@ -17,7 +17,7 @@ public record UserView(String id, String name, String email, Integer age, String
                        Instant deactivatedAt, long version) implements Versioned {
 
     /** The {@code users} view in MongoDB. */
-    static final MongoView<UserView> VIEW = new MongoView<>("users", AggregateType.USER, UserView::from);
+    static final DocumentView<UserView> VIEW = new DocumentView<>("users", AggregateType.USER, UserView::from);
 
     private static UserView from(Document document) {
         return new UserView(document.getString("_id"), document.getString("name"), document.getString("email"),

@@ -12,5 +12,5 @@ import java.util.function.Function;
  * @param type   the aggregate type whose consistency tokens this view answers
  * @param mapper turns a stored document into what clients see
  */
-public record MongoView<T extends Versioned>(String name, AggregateType type, Function<Document, T> mapper) {
+public record DocumentView<T extends Versioned>(String name, AggregateType type, Function<Document, T> mapper) {
 }

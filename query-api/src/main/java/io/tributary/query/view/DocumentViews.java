@@ -53,7 +53,7 @@ public class DocumentViews {
      * The document with this id, after the view reached the versions of the presented tokens. Answered from the
      * near-cache unless the cached version is older than a token for this very document.
      */
-    public <T extends Versioned> T require(MongoView<T> view, String id, ConsistencyTokens tokens) {
+    public <T extends Versioned> T require(DocumentView<T> view, String id, ConsistencyTokens tokens) {
         awaitTokens(view, tokens.except(view.type(), id));
         Optional<ConsistencyToken> own = tokens.newestFor(view.type(), id);
         long atLeast = own.map(ConsistencyToken::version).orElse(0L);
@@ -66,7 +66,7 @@ public class DocumentViews {
     }
 
     /** Waits until the view holds the version of every token of its aggregate type (never when there is none). */
-    public void awaitTokens(MongoView<?> view, ConsistencyTokens tokens) {
+    public void awaitTokens(DocumentView<?> view, ConsistencyTokens tokens) {
         consistency.await(tokens, view.type(), id -> versionOf(view, id));
     }
 
@@ -74,7 +74,7 @@ public class DocumentViews {
      * Documents by id, in no particular order; ids the view does not hold are absent from the map. Hot documents
      * come from the near-cache, under the same rule as {@link #require}: never older than a presented token.
      */
-    public <T extends Versioned> Map<String, T> findAll(MongoView<T> view, Collection<String> ids, ConsistencyTokens tokens) {
+    public <T extends Versioned> Map<String, T> findAll(DocumentView<T> view, Collection<String> ids, ConsistencyTokens tokens) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -82,12 +82,12 @@ public class DocumentViews {
     }
 
     @SuppressWarnings("unchecked")
-    private <T extends Versioned> BatchedReads<T> batchedReads(MongoView<T> view) {
+    private <T extends Versioned> BatchedReads<T> batchedReads(DocumentView<T> view) {
         return (BatchedReads<T>) batchedReads.computeIfAbsent(view.name(),
                 name -> new BatchedReads<>(ids -> find(view, ids), reads));
     }
 
-    private <T extends Versioned> Map<String, T> find(MongoView<T> view, List<String> ids) {
+    private <T extends Versioned> Map<String, T> find(DocumentView<T> view, List<String> ids) {
         return mongoGuard.call(() -> {
             Map<String, T> found = new LinkedHashMap<>();
             for (Document document : collection(view).find(Filters.in("_id", ids))) {
@@ -98,7 +98,7 @@ public class DocumentViews {
     }
 
     /** At most {@code limit} documents matching the filter, in the given order. */
-    public <T extends Versioned> List<T> list(MongoView<T> view, Bson filter, Bson sort, int limit) {
+    public <T extends Versioned> List<T> list(DocumentView<T> view, Bson filter, Bson sort, int limit) {
         return mongoGuard.call(() -> collection(view).find(filter).sort(sort).limit(limit)
                 .map(view.mapper()::apply).into(new ArrayList<>()));
     }
@@ -107,12 +107,12 @@ public class DocumentViews {
      * A cursor over every matching document, fetched in batches of {@code batchSize}; the caller closes it.
      * Only opening it (and the first batch) is guarded: a stream then runs as long as it needs.
      */
-    public MongoCursor<Document> stream(MongoView<?> view, Bson filter, Bson sort, int batchSize) {
+    public MongoCursor<Document> stream(DocumentView<?> view, Bson filter, Bson sort, int batchSize) {
         return mongoGuard.call(() -> collection(view).find(filter).sort(sort).batchSize(batchSize).cursor());
     }
 
     /** The aggregate version the view reflects for an id; 0 before its first event arrived. */
-    private long versionOf(MongoView<?> view, String id) {
+    private long versionOf(DocumentView<?> view, String id) {
         return mongoGuard.call(() -> {
             Document document = collection(view).find(Filters.eq("_id", id))
                     .projection(Projections.include("version")).first();
@@ -120,7 +120,7 @@ public class DocumentViews {
         });
     }
 
-    private MongoCollection<Document> collection(MongoView<?> view) {
+    private MongoCollection<Document> collection(DocumentView<?> view) {
         return mongo.getCollection(registry.collectionOf(view.name()));
     }
 }
