@@ -20,6 +20,7 @@ public final class Parameters {
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Parameters() {
@@ -81,6 +82,17 @@ public final class Parameters {
             // reported below
         }
         throw new InvalidParameterException(name, "must be an ISO-8601 instant from year 0001 to 9999, such as 2026-11-01T10:00:00Z");
+    }
+
+    /** An ISO 4217 currency code such as {@code EUR}, or {@code fallback} when absent. */
+    public static String currency(String name, String value, String fallback) {
+        if (isAbsent(value)) {
+            return fallback;
+        }
+        if (!CURRENCY.matcher(value).matches()) {
+            throw new InvalidParameterException(name, "must be an ISO 4217 currency code such as EUR");
+        }
+        return value;
     }
 
     public static BigDecimal optionalAmount(String name, String value) {

@@ -72,7 +72,7 @@ class ProductSearch {
                             .filter(selected(priceFilter(query)))
                             .aggregations(FACET, terms -> terms.terms(t -> t.field("category").size(CATEGORY_FACETS))))
                     .aggregations("prices", aggregation -> aggregation
-                            .filter(selected(categoryFilter(query)))
+                            .filter(selected(categoryFilter(query), Optional.of(inCurrency(query))))
                             .aggregations(FACET, range -> range.range(r -> r.field("price").ranges(priceRanges()))));
             if (query.cursor() != null) {
                 request.searchAfter(query.sort().searchAfter(query.cursor()));
@@ -90,7 +90,8 @@ class ProductSearch {
             }
         }
         String nextCursor = hits.size() == query.limit() ? query.sort().cursorAfter(hits.getLast().sort()) : null;
-        return new ProductSearchResult(items, SearchViews.totalOf(response), facets(response), nextCursor);
+        return new ProductSearchResult(items, SearchViews.totalOf(response), facets(response, query.currency()),
+                nextCursor);
     }
 
     /**
@@ -132,11 +133,12 @@ class ProductSearch {
                 .map(category -> Query.of(q -> q.term(term -> term.field("category").value(category))));
     }
 
+    /** A price range, within the query's currency: amounts in different currencies are never compared. */
     private static Optional<Query> priceFilter(ProductQuery query) {
         if (query.minPrice() == null && query.maxPrice() == null) {
             return Optional.empty();
         }
-        return Optional.of(Query.of(q -> q.range(range -> range.number(price -> {
+        Query range = Query.of(q -> q.range(r -> r.number(price -> {
             price.field("price");
             if (query.minPrice() != null) {
                 price.gte(query.minPrice().doubleValue());
@@ -145,7 +147,12 @@ class ProductSearch {
                 price.lte(query.maxPrice().doubleValue());
             }
             return price;
-        }))));
+        })));
+        return Optional.of(Query.of(q -> q.bool(bool -> bool.filter(inCurrency(query), range))));
+    }
+
+    private static Query inCurrency(ProductQuery query) {
+        return Query.of(q -> q.term(term -> term.field("currency").value(query.currency())));
     }
 
     /** All the given filters; matches everything when none is given. */
@@ -167,9 +174,9 @@ class ProductSearch {
         return ranges;
     }
 
-    private static Facets facets(SearchResponse<Void> response) {
+    private static Facets facets(SearchResponse<Void> response, String currency) {
         if (response.aggregations() == null || !response.aggregations().containsKey("categories")) {
-            return new Facets(List.of(), List.of());
+            return new Facets(List.of(), currency, List.of());
         }
         List<CategoryCount> categories = response.aggregations().get("categories").filter().aggregations().get(FACET)
                 .sterms().buckets().array().stream()
@@ -179,6 +186,6 @@ class ProductSearch {
                 .range().buckets().array().stream()
                 .map(bucket -> new PriceRangeCount(bucket.from(), bucket.to(), bucket.docCount()))
                 .toList();
-        return new Facets(categories, prices);
+        return new Facets(categories, currency, prices);
     }
 }

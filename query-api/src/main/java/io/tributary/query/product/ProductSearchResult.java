@@ -15,7 +15,8 @@ record ProductSearchResult(List<Item> items, long total, Facets facets, String n
     record Item(@JsonUnwrapped ProductView product, Map<String, List<String>> highlights) {
     }
 
-    record Facets(List<CategoryCount> categories, List<PriceRangeCount> priceRanges) {
+    /** @param currency the currency the price ranges count in: products priced in another are not counted */
+    record Facets(List<CategoryCount> categories, String currency, List<PriceRangeCount> priceRanges) {
     }
 
     record CategoryCount(String category, long count) {

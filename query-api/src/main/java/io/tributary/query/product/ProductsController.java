@@ -32,12 +32,15 @@ class ProductsController {
     private final ProductSearch search;
     private final ProductSuggestions suggestions;
     private final CachedAnswers answers;
+    private final CatalogProperties catalog;
 
-    ProductsController(DocumentViews views, ProductSearch search, ProductSuggestions suggestions, CachedAnswers answers) {
+    ProductsController(DocumentViews views, ProductSearch search, ProductSuggestions suggestions, CachedAnswers answers,
+                       CatalogProperties catalog) {
         this.views = views;
         this.search = search;
         this.suggestions = suggestions;
         this.answers = answers;
+        this.catalog = catalog;
     }
 
     @GetMapping("/{id}")
@@ -50,12 +53,14 @@ class ProductsController {
                                                @RequestParam(required = false) String category,
                                                @RequestParam(required = false) String minPrice,
                                                @RequestParam(required = false) String maxPrice,
+                                               @RequestParam(required = false) String currency,
                                                @RequestParam(required = false) String inStock,
                                                @RequestParam(required = false) String sort,
                                                @RequestParam(required = false) String limit,
                                                @RequestParam(required = false) String cursor,
                                                ConsistencyTokens tokens, WebRequest request) {
-        ProductQuery query = ProductQuery.of(text, category, minPrice, maxPrice, inStock, sort, limit, cursor);
+        ProductQuery query = ProductQuery.of(text, category, minPrice, maxPrice, currency, inStock, sort, limit, cursor,
+                catalog.currency());
         return answers.result(request, search.search(query, tokens));
     }
 

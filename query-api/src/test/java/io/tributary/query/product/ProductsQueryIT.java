@@ -31,6 +31,10 @@ class ProductsQueryIT extends QueryApiIT {
     private static final String LAMP = UUID.randomUUID().toString();
     private static final String CHAIR = UUID.randomUUID().toString();
     private static final String STAND = UUID.randomUUID().toString();
+    /** A category of this run with one product priced in euros and one in dollars. */
+    private static final String IMPORTED = "imported-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUG = UUID.randomUUID().toString();
+    private static final String KETTLE = UUID.randomUUID().toString();
     private static boolean seeded;
 
     @Autowired
@@ -47,7 +51,10 @@ class ProductsQueryIT extends QueryApiIT {
                 product(DESK, "DESK-1", "Standing Desk", "Height adjustable desk with an oak top", FURNITURE, "349.00", 5, false, added, 1),
                 product(LAMP, "LAMP-1", "Desk Lamp", "A warm LED lamp for any desk", FURNITURE, "39.90", 0, false, added.plusSeconds(60), 1),
                 product(CHAIR, "CHAIR-1", "Office Chair", "Ergonomic chair with lumbar support", FURNITURE, "149.00", 3, false, added.plusSeconds(120), 1),
-                product(STAND, "STAND-1", "Laptop Stand", "Aluminium stand, folds flat", "accessories", "24.50", 10, false, added.plusSeconds(180), 1))) {
+                product(STAND, "STAND-1", "Laptop Stand", "Aluminium stand, folds flat", "accessories", "24.50", 10, false, added.plusSeconds(180), 1),
+                product(RUG, "RUG-1", "Wool Rug", "Hand-woven", IMPORTED, "80.00", 2, false, added, 1),
+                product(KETTLE, "KETTLE-1", "Copper Kettle", "Whistling", IMPORTED, "120.00", 2, false, added, 1)
+                        .append("price", new Document("amount", "120.00").append("currency", "USD")))) {
             views.store("products", product);
             views.index("products", product.getString("_id"), 1, productSearchDocument(product), true);
         }
@@ -128,6 +135,25 @@ class ProductsQueryIT extends QueryApiIT {
                 .as("the lamp still counts in its price range").contains(Map.of("from", 25.0, "to", 50.0, "count", 1));
         assertThat((List<Map<String, Object>>) facets(expensive).get("categories"))
                 .as("categories count under the price selection").contains(Map.of("category", FURNITURE, "count", 2));
+    }
+
+    /** Amounts in different currencies are never compared: a price filter and the price facet keep to one. */
+    @Test
+    void pricesAreFilteredAndCountedWithinOneCurrency() {
+        String imported = "/api/v1/products?category=" + IMPORTED;
+        assertThat(ids(get(imported))).as("no price filter: every currency").containsExactlyInAnyOrder(RUG, KETTLE);
+        assertThat(ids(get(imported + "&minPrice=100"))).as("in euros by default").isEmpty();
+        assertThat(ids(get(imported + "&minPrice=100&currency=USD"))).containsExactly(KETTLE);
+        assertThat(ids(get(imported + "&maxPrice=100&currency=EUR"))).containsExactly(RUG);
+
+        assertThat(facets(get(imported))).containsEntry("currency", "EUR");
+        assertThat((List<Map<String, Object>>) facets(get(imported)).get("priceRanges"))
+                .contains(Map.of("from", 50.0, "to", 100.0, "count", 1), Map.of("from", 100.0, "to", 250.0, "count", 0));
+        assertThat((List<Map<String, Object>>) facets(get(imported + "&currency=USD")).get("priceRanges"))
+                .contains(Map.of("from", 50.0, "to", 100.0, "count", 0), Map.of("from", 100.0, "to", 250.0, "count", 1));
+
+        assertThat(parameterOf(get(imported + "&currency=eur"))).isEqualTo("currency");
+        assertThat(parameterOf(get(imported + "&currency=EURO"))).isEqualTo("currency");
     }
 
     private static Map<String, Object> facets(ResponseEntity<Map> answer) {
