@@ -1,7 +1,13 @@
 package io.tributary.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.tributary.devstack.ServiceProcess;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +81,9 @@ class ViewRebuildIT {
             assertThat(traffic.writes.get()).isPositive();
         }
         activeBefore.keySet().forEach(ViewRebuildIT::assertVerified);
+        assertThat(views().get("/actuator/prometheus").body())
+                .contains("tributary_view_rebuild_applied{view=\"users-mongo-view\"}")
+                .contains("tributary_view_rebuild_eta_seconds{view=\"orders-search-index\"}");
         assertThat(mailsTo(emails)).as("mails to the first users, whose events every rebuild replayed")
                 .isEqualTo(mailsBefore);
 
@@ -182,6 +191,55 @@ class ViewRebuildIT {
 
     private static void awaitReadable(String path) {
         await().atMost(Duration.ofSeconds(30)).until(() -> system.queries().get(path).status() == 200);
+    }
+
+    @Test
+    void aDamagedDocumentIsRepairedFromItsOwnEventsAndOldVersionsArePruned() {
+        String userId = create("/api/v1/users", "{\"name\":\"Frances Allen\",\"email\":\"" + unique("frances")
+                + "@example.com\"}");
+        awaitReadable("/api/v1/users/" + userId);
+        String collection = "users_v" + status("users-mongo-view").get("active").asInt();
+        try (MongoClient client = MongoClients.create(system.stack.endpoints().mongoUri())) {
+            MongoCollection<Document> users = client.getDatabase(databaseOf(system.stack.endpoints().mongoUri()))
+                    .getCollection(collection);
+            users.updateOne(Filters.eq("_id", userId), Updates.set("name", "Damaged"));
+
+            Http.Response repaired = views().postJson("/actuator/views/users-mongo-view",
+                    "{\"action\":\"repair\",\"id\":\"" + userId + "\"}");
+
+            assertThat(repaired.status()).as(repaired.toString()).isEqualTo(200);
+            assertThat(repaired.json().get("events").asLong()).isEqualTo(1);
+            assertThat(users.find(Filters.eq("_id", userId)).first().getString("name")).isEqualTo("Frances Allen");
+        }
+        Http.Response notAUser = views().postJson("/actuator/views/users-mongo-view",
+                "{\"action\":\"repair\",\"id\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(notAUser.status()).as(notAUser.toString()).isEqualTo(404);
+
+        int before = status("products-mongo-view").get("active").asInt();
+        awaitSwitched("products-mongo-view", startRebuild("products-mongo-view"));
+        JsonNode twice = awaitSwitched("products-mongo-view", startRebuild("products-mongo-view"));
+        assertThat(twice.get("versions").toString()).contains(String.valueOf(before));
+
+        Http.Response pruned = views().postJson("/actuator/views/products-mongo-view", "{\"action\":\"prune\"}");
+
+        assertThat(pruned.status()).as(pruned.toString()).isEqualTo(200);
+        assertThat(pruned.json().get("dropped").toString()).contains(String.valueOf(before));
+        JsonNode after = status("products-mongo-view");
+        assertThat(after.get("versions")).hasSize(2);
+        assertVerified("products-mongo-view");
+    }
+
+    /** @return the version being built */
+    private static int startRebuild(String view) {
+        Http.Response started = views().postJson("/actuator/views/" + view, "{\"action\":\"rebuild\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        return started.json().get("rebuild").get("version").asInt();
+    }
+
+    private static String databaseOf(String mongoUri) {
+        String path = mongoUri.substring(mongoUri.indexOf('/', "mongodb://".length()) + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     /** Waits until each address got its welcome and no further mail to them arrived for two seconds. */
