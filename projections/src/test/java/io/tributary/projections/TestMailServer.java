@@ -2,14 +2,12 @@ package io.tributary.projections;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.tributary.devstack.FreePorts;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import java.util.Map;
 public final class TestMailServer {
 
     private static final String HOST = "127.0.0.1";
-    private static final GreenMail SERVER = new GreenMail(new ServerSetup(freePort(), HOST, ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail SERVER = new GreenMail(new ServerSetup(FreePorts.next(), HOST, ServerSetup.PROTOCOL_SMTP));
 
     static {
         SERVER.start();
@@ -62,11 +60,4 @@ public final class TestMailServer {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.tributary.systemtests;
 
+import io.tributary.devstack.FreePorts;
 import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.ServiceProcess;
 import io.tributary.devstack.TestStack;
@@ -7,7 +8,6 @@ import io.tributary.devstack.TestStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -92,7 +92,7 @@ final class RunningSystem {
     private static CompletableFuture<ServiceProcess> startService(String service, String name, Properties jars,
                                                                   LocalStack stack, Map<String, String> settings) {
         return CompletableFuture.supplyAsync(() -> {
-            int port = freePort();
+            int port = FreePorts.next();
             Map<String, String> env = new HashMap<>(stack.endpoints().springEnvironment());
             env.put("SERVER_PORT", Integer.toString(port));
             // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
@@ -137,11 +137,4 @@ final class RunningSystem {
         return Path.of(configured != null ? configured : "target/service-logs");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

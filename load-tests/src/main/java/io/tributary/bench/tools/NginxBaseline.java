@@ -1,8 +1,9 @@
 package io.tributary.bench.tools;
 
+import io.tributary.devstack.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class NginxBaseline implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            int port = freePort();
+            int port = FreePorts.next();
             Path prefix = Files.createDirectories(folder.resolveSibling("nginx"));
             Files.createDirectories(prefix.resolve("logs"));
             Path config = prefix.resolve("nginx.conf");
@@ -100,9 +101,4 @@ public final class NginxBaseline implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,12 +1,12 @@
 package io.tributary.query.support;
 
+import io.tributary.devstack.FreePorts;
 import io.tributary.devstack.MongoServerMain;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ public final class MemoryMongoServer implements AutoCloseable {
     }
 
     public static MemoryMongoServer start() {
-        int port = freePort();
+        int port = FreePorts.next();
         try {
             Process process = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
@@ -88,11 +88,4 @@ public final class MemoryMongoServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
