@@ -121,7 +121,9 @@ class ViewRebuildIT {
         seedUsers(300);
         ServiceProcess doomed = system.startAnotherProjections("projections-killed", Map.of(
                 "TRIBUTARY_VIEWS_REBUILD_CHUNK_SIZE", "2",
-                "TRIBUTARY_VIEWS_REBUILD_LEASE", "3s"));
+                "TRIBUTARY_VIEWS_REBUILD_LEASE", "3s",
+                // The partitions it consumed go back to the first instance once its session runs out.
+                "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000"));
         int version;
         try {
             Http doomedViews = new Http(doomed.baseUrl());
@@ -147,6 +149,10 @@ class ViewRebuildIT {
         // Every event once: resumed from the checkpoint, not from the start (no command ran meanwhile).
         assertThat(last.get("events").asLong()).isEqualTo(total);
         assertVerified("users-mongo-view");
+
+        String after = create("/api/v1/users", "{\"name\":\"After The Crash\",\"email\":\"" + unique("crash")
+                + "@example.com\"}");
+        await().atMost(Duration.ofSeconds(90)).until(() -> system.queries().get("/api/v1/users/" + after).status() == 200);
     }
 
     private static void seedUsers(int count) {
