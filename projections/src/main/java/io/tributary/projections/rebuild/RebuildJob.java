@@ -72,7 +72,7 @@ final class RebuildJob implements Runnable {
         this.owner = owner;
         this.clock = clock;
         this.progress = progress;
-        this.filling = view.fillingProjection(version, properties.chunkSize());
+        this.filling = view.rememberingProjection(version, properties.chunkSize());
     }
 
     String viewName() {

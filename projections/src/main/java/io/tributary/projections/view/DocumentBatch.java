@@ -52,6 +52,8 @@ abstract class DocumentBatch<D> {
         long version;
         /** Indices of the events that changed it, in order. */
         final List<Integer> changes = new ArrayList<>();
+        /** Whether it was taken from the documents this view object wrote, rather than read from the store. */
+        boolean remembered;
 
         Entry(String id, Stored<D> stored) {
             this.id = id;
@@ -227,7 +229,11 @@ abstract class DocumentBatch<D> {
             stored.putAll(read(toRead));
         }
         Map<String, Entry<D>> loaded = new LinkedHashMap<>();
-        firstEvents.keySet().forEach(id -> loaded.put(id, new Entry<>(id, stored.get(id))));
+        firstEvents.keySet().forEach(id -> {
+            Entry<D> entry = new Entry<>(id, stored.get(id));
+            entry.remembered = remembered.containsKey(id);
+            loaded.put(id, entry);
+        });
         return loaded;
     }
 
@@ -251,6 +257,10 @@ abstract class DocumentBatch<D> {
         SequenceRule.requireFollowing(event);
         Entry<D> entry = entry(id);
         if (!SequenceRule.follows(event, entry.version)) {
+            if (entry.remembered && entry.version < event.aggregateVersion()) {
+                // Another writer moved the document on while this one was not looking: its retry reads the store.
+                recent.forget(id);
+            }
             return SequenceRule.notFollowing(view, id, event, entry.version);
         }
         return changed(entry, event, change.apply(entry.document));

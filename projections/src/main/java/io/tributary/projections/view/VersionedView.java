@@ -13,6 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract sealed class VersionedView permits MongoVersionedView, SearchVersionedView {
 
+    /**
+     * Documents each live version keeps as it wrote them, so a batch does not read back what the last ones wrote
+     * (for Elasticsearch such a read forces a refresh of the shard). Per view and version; the version guard of every
+     * write catches a document another writer changed meanwhile.
+     */
+    private static final int LIVE_REMEMBERED = 2_000;
+
     private final ViewVersion initial;
     private final Map<Integer, AggregateProjection<?>> projections = new ConcurrentHashMap<>();
 
@@ -46,16 +53,16 @@ public abstract sealed class VersionedView permits MongoVersionedView, SearchVer
         return new ViewVersion(initial.name(), version);
     }
 
-    /** The projection that writes {@code version}, one per version for the life of the service. */
+    /** The projection that writes {@code version} live, one per version for the life of the service. */
     public AggregateProjection<?> projection(int version) {
-        return projections.computeIfAbsent(version, number -> projectionOf(version(number)));
+        return projections.computeIfAbsent(version, number -> rememberingProjection(number, LIVE_REMEMBERED));
     }
 
     /**
-     * A projection of its own for a rebuild filling {@code version}: it keeps the last {@code remembered} documents it
-     * wrote in memory instead of reading them back.
+     * A projection of its own for {@code version} that keeps the last {@code remembered} documents it wrote in memory
+     * instead of reading them back, such as a rebuild's while it fills the version.
      */
-    public AggregateProjection<?> fillingProjection(int version, int remembered) {
+    public AggregateProjection<?> rememberingProjection(int version, int remembered) {
         AggregateProjection<?> projection = projectionOf(version(version));
         projection.view().rememberWrites(remembered);
         return projection;

@@ -60,6 +60,39 @@ class ViewBatchesIT extends ProjectionsIntegrationTest {
         assertThat(searchDocument("batch_gap_search_v1", b).source().get("name").asText()).isEqualTo("v1");
     }
 
+    /**
+     * A view that remembers what it wrote is not fooled when another writer moves a document on behind its back: the
+     * write it would base on its memory is refused, the document read again, and the event applied onto the store's
+     * version.
+     */
+    @Test
+    void aRememberedDocumentThatAnotherWriterChangedIsReadAgain() {
+        MongoView remembering = new MongoView(new ViewVersion("batch_remember_mongo", 1), mongo, List.of());
+        remembering.rememberWrites(100);
+        MongoView other = new MongoView(new ViewVersion("batch_remember_mongo", 1), mongo, List.of());
+        SearchView rememberingIndex = searchView("batch_remember_search");
+        rememberingIndex.rememberWrites(100);
+        SearchView otherIndex = searchView("batch_remember_search");
+
+        remembering.applyAll(List.of(event(a, 1)), history(remembering));
+        rememberingIndex.applyAll(List.of(event(a, 1)), names(rememberingIndex));
+        other.applyAll(List.of(event(a, 2)), history(other));
+        otherIndex.applyAll(List.of(event(a, 2)), names(otherIndex));
+
+        assertThat(remembering.applyAll(List.of(event(a, 3)), history(remembering)).failure())
+                .as("from memory, event 3 does not follow version 1").isInstanceOf(EventGapException.class);
+        assertThat(rememberingIndex.applyAll(List.of(event(a, 3)), names(rememberingIndex)).failure())
+                .isInstanceOf(EventGapException.class);
+        BatchResult mongoRetry = remembering.applyAll(List.of(event(a, 3)), history(remembering));
+        BatchResult searchRetry = rememberingIndex.applyAll(List.of(event(a, 3)), names(rememberingIndex));
+
+        assertThat(mongoRetry.outcomes()).containsExactly(WriteOutcome.APPLIED);
+        assertThat(searchRetry.outcomes()).containsExactly(WriteOutcome.APPLIED);
+        assertThat(mongoDocument("batch_remember_mongo_v1", a).orElseThrow())
+                .containsEntry("history", List.of("v1", "v2", "v3")).containsEntry("version", 3L);
+        assertThat(searchDocument("batch_remember_search_v1", a).source().get("name").asText()).isEqualTo("v1 v2 v3");
+    }
+
     @Test
     void redeliveredEventsInABatchAreAlreadyApplied() {
         MongoView mongoView = new MongoView(new ViewVersion("batch_replay_mongo", 1), mongo, List.of());
