@@ -1,0 +1,101 @@
+package io.tributary.projections.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.devstack.LocalStack;
+import io.tributary.devstack.Server;
+import io.tributary.devstack.TestStack;
+import io.tributary.events.AggregateType;
+import io.tributary.events.user.UserRegistered;
+import io.tributary.projections.envelope.EnvelopeParser;
+import io.tributary.projections.envelope.EventEnvelope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reading the event store as rebuilds and checks do, on a real PostgreSQL with the event store's table: positions that
+ * no event uses yet (a transaction still in flight) are found, and read once their event has committed.
+ */
+class EventStoreReaderIT {
+
+    private static final LocalStack STACK = TestStack.shared(Server.POSTGRES);
+
+    private PGSimpleDataSource eventStore;
+    private EventStoreReader reader;
+
+    @BeforeEach
+    void table() throws SQLException {
+        eventStore = new PGSimpleDataSource();
+        eventStore.setURL(STACK.endpoints().postgresJdbcUrl());
+        eventStore.setUser(STACK.endpoints().postgresUser());
+        eventStore.setPassword(STACK.endpoints().postgresPassword());
+        try (Connection connection = eventStore.getConnection(); Statement ddl = connection.createStatement()) {
+            // The columns of the command side's table that readers use (db/migration/V1__axon_event_store.sql).
+            ddl.execute("DROP TABLE IF EXISTS domain_event_entry");
+            ddl.execute("""
+                    CREATE TABLE domain_event_entry (
+                        global_index bigint PRIMARY KEY, event_identifier varchar(255) NOT NULL UNIQUE,
+                        aggregate_identifier varchar(255) NOT NULL, sequence_number bigint NOT NULL,
+                        payload_type varchar(255) NOT NULL, payload_revision varchar(255), payload bytea NOT NULL,
+                        time_stamp varchar(255) NOT NULL,
+                        UNIQUE (aggregate_identifier, sequence_number))""");
+        }
+        ObjectMapper json = new ObjectMapper();
+        reader = new EventStoreReader(eventStore, json, new EnvelopeParser(json));
+    }
+
+    @Test
+    void findsUnusedPositionsAndReadsTheirEventsOnceCommitted() throws SQLException {
+        for (long position : List.of(1L, 2L, 4L, 7L)) {
+            append(position, UUID.randomUUID().toString());
+        }
+
+        assertThat(reader.unusedPositions(0, 7)).containsExactly(3L, 5L, 6L);
+        assertThat(reader.unusedPositions(2, 7)).containsExactly(3L, 5L, 6L);
+        List<EventEnvelope> read = new ArrayList<>();
+        assertThat(reader.forEach(AggregateType.USER, 0, 7, read::add)).isEqualTo(4);
+        assertThat(read).extracting(EventEnvelope::position).containsExactly(1L, 2L, 4L, 7L);
+        assertThat(reader.forEachAt(AggregateType.USER, List.of(3L, 5L), event -> { })).isZero();
+
+        String late = UUID.randomUUID().toString();
+        append(5, late);
+        List<EventEnvelope> filled = new ArrayList<>();
+        assertThat(reader.forEachAt(AggregateType.USER, List.of(3L, 5L), filled::add)).isEqualTo(1);
+        assertThat(filled).singleElement().satisfies(event -> {
+            assertThat(event.position()).isEqualTo(5);
+            assertThat(event.subject()).isEqualTo(late);
+            assertThat(event.aggregateVersion()).isEqualTo(1);
+        });
+        assertThat(reader.unusedPositions(0, 7)).containsExactly(3L, 6L);
+        assertThat(reader.knownAggregates(List.of(late, "unknown"))).isEqualTo(Set.of(late));
+        assertThat(reader.forEachOf(late, event -> { })).isEqualTo(1);
+    }
+
+    private void append(long position, String userId) throws SQLException {
+        try (Connection connection = eventStore.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                                                     sequence_number, payload_type, payload_revision, payload, time_stamp)
+                     VALUES (?, ?, ?, 0, ?, '1', ?, '2026-11-26T10:00:00Z')""")) {
+            insert.setLong(1, position);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(3, userId);
+            insert.setString(4, UserRegistered.class.getName());
+            insert.setBytes(5, ("{\"userId\":\"" + userId + "\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+    }
+}
