@@ -115,31 +115,19 @@ public class EventStoreReader {
      * {@code batchSize} at a time, in no particular order.
      */
     public void forEachAggregateId(AggregateType type, long upTo, int batchSize, Consumer<List<String>> sink) {
-        try (Connection connection = eventStore.getConnection()) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(AGGREGATES_OF_TYPE)) {
-                statement.setFetchSize(10 * FETCH_SIZE);
-                statement.setLong(1, upTo);
-                statement.setArray(2, connection.createArrayOf("varchar", payloadTypes(type)));
-                List<String> batch = new ArrayList<>(batchSize);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        batch.add(rows.getString(1));
-                        if (batch.size() == batchSize) {
-                            sink.accept(List.copyOf(batch));
-                            batch.clear();
-                        }
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    sink.accept(List.copyOf(batch));
-                }
-            } finally {
-                connection.rollback();
+        List<String> batch = new ArrayList<>(batchSize);
+        stream(AGGREGATES_OF_TYPE, 10 * FETCH_SIZE, statement -> {
+            statement.setLong(1, upTo);
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar", payloadTypes(type)));
+        }, row -> {
+            batch.add(row.getString(1));
+            if (batch.size() == batchSize) {
+                sink.accept(List.copyOf(batch));
+                batch.clear();
             }
-        } catch (SQLException e) {
-            throw new EventStoreUnavailableException(e);
+        });
+        if (!batch.isEmpty()) {
+            sink.accept(List.copyOf(batch));
         }
     }
 
@@ -195,47 +183,42 @@ public class EventStoreReader {
      */
     public List<Long> unusedPositions(long after, long upTo) {
         List<Long> unused = new ArrayList<>();
-        try (Connection connection = eventStore.getConnection()) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(USED_POSITIONS)) {
-                statement.setFetchSize(10 * FETCH_SIZE);
-                statement.setLong(1, after);
-                statement.setLong(2, upTo);
-                long expected = after + 1;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        long used = rows.getLong(1);
-                        for (long position = expected; position < used; position++) {
-                            unused.add(position);
-                        }
-                        expected = used + 1;
-                    }
-                }
-            } finally {
-                connection.rollback();
+        long[] expected = {after + 1};
+        stream(USED_POSITIONS, 10 * FETCH_SIZE, statement -> {
+            statement.setLong(1, after);
+            statement.setLong(2, upTo);
+        }, row -> {
+            long used = row.getLong(1);
+            for (long position = expected[0]; position < used; position++) {
+                unused.add(position);
             }
-        } catch (SQLException e) {
-            throw new EventStoreUnavailableException(e);
-        }
+            expected[0] = used + 1;
+        });
         return unused;
     }
 
     private long query(String sql, StatementSetup setup, Consumer<EventEnvelope> sink) {
+        long[] count = {0};
+        stream(sql, FETCH_SIZE, setup, row -> {
+            sink.accept(envelope(row));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    /** Runs a query with a cursor (PostgreSQL streams only inside a transaction), a row at a time; read-only. */
+    private void stream(String sql, int fetchSize, StatementSetup setup, RowReader rows) {
         try (Connection connection = eventStore.getConnection()) {
             connection.setReadOnly(true);
-            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(FETCH_SIZE);
+                statement.setFetchSize(fetchSize);
                 setup.apply(statement);
-                long count = 0;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        sink.accept(envelope(rows));
-                        count++;
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.read(result);
                     }
                 }
-                return count;
             } finally {
                 connection.rollback();
             }
@@ -254,6 +237,11 @@ public class EventStoreReader {
     @FunctionalInterface
     private interface StatementSetup {
         void apply(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     private EventEnvelope envelope(ResultSet row) throws SQLException {

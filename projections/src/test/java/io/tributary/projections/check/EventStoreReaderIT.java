@@ -81,6 +81,10 @@ class EventStoreReaderIT {
         assertThat(reader.unusedPositions(0, 7)).containsExactly(3L, 6L);
         assertThat(reader.knownAggregates(List.of(late, "unknown"))).isEqualTo(Set.of(late));
         assertThat(reader.forEachOf(late, event -> { })).isEqualTo(1);
+        List<List<String>> batches = new ArrayList<>();
+        reader.forEachAggregateId(AggregateType.USER, 7, 2, batches::add);
+        assertThat(batches).extracting(List::size).containsExactly(2, 2, 1);
+        assertThat(batches.stream().flatMap(List::stream)).hasSize(5).doesNotHaveDuplicates().contains(late);
     }
 
     private void append(long position, String userId) throws SQLException {
