@@ -47,20 +47,7 @@ class KafkaEventRelayIT extends CommandApiIntegrationTest {
                 new HttpEntity<>("{\"name\":\"Relay Test\",\"email\":\"" + email + "\"}", headers), Map.class);
         String id = (String) answer.get("id");
 
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(AggregateType.USER.topic()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        records.add(record);
-                    }
-                });
-                return !records.isEmpty();
-            });
-        }
-
-        ConsumerRecord<String, byte[]> record = records.getFirst();
+        ConsumerRecord<String, byte[]> record = awaitRecord(id);
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"userId\":\"" + id + "\",\"name\":\"Relay Test\",\"email\":\"" + email + "\"}");
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
