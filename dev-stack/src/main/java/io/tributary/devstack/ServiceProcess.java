@@ -19,6 +19,19 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** Extra JVM options for every service, separated by spaces, e.g. to record a flight recording of each. */
+    public static final String EXTRA_OPTIONS = "TRIBUTARY_SERVICE_JAVA_OPTIONS";
+
+    static List<String> command(Path jar, String extraOptions) {
+        List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx384m",
+                "-XX:+ExitOnOutOfMemoryError"));
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile,
                                        Duration timeout) {
         if (!Files.isRegularFile(jar)) {
@@ -30,8 +43,7 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(env);
         environment.put("SERVER_PORT", Integer.toString(port));
         Path pidFile = logFile.resolveSibling(name + ".pid");
-        ChildProcess process = ChildProcess.start(name,
-                List.of(Java.executable(), "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
+        ChildProcess process = ChildProcess.start(name, command(jar, System.getenv(EXTRA_OPTIONS)),
                 environment, jar.getParent(), logFile, pidFile);
         ServiceProcess service = new ServiceProcess(name, port, process);
         String health = service.baseUrl() + "/actuator/health";
