@@ -16,6 +16,7 @@ import io.tributary.bench.scenario.MixedLoad;
 import io.tributary.bench.scenario.ProductSearch;
 import io.tributary.bench.scenario.ReadsById;
 import io.tributary.bench.scenario.Rebuild;
+import io.tributary.bench.scenario.SyntheticBacklog;
 import io.tributary.bench.system.Api;
 import io.tributary.bench.system.BenchSystem;
 import io.tributary.bench.system.ViewLag;
@@ -53,10 +54,11 @@ public final class Bench {
     public static void main(String[] args) {
         boolean quick = List.of(args).contains("--quick");
         boolean rebuildOnly = List.of(args).contains("--rebuild");
+        boolean catchUpOnly = List.of(args).contains("--catch-up");
         BenchScale scale = (quick ? BenchScale.quick() : BenchScale.full()).withEnvironment();
         // A quick run's figures are too short to quote: it never overwrites the full run's report.
         String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME"))
-                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : "latest");
+                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : catchUpOnly ? "catch-up" : "latest");
         System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
                 + " on fresh data (.tributary/bench)...");
         try (BenchSystem system = BenchSystem.start()) {
@@ -67,6 +69,8 @@ public final class Bench {
             Bench bench = new Bench(folder, reportName);
             if (rebuildOnly) {
                 bench.runRebuildOnly(system, scale);
+            } else if (catchUpOnly) {
+                bench.runCatchUpOnly(system, scale);
             } else {
                 bench.run(system, scale);
             }
@@ -166,6 +170,30 @@ public final class Bench {
         try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
             MachineFacts.machine(report.machine());
             rebuild(new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null));
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
+    }
+
+    /**
+     * Scenario 3 alone ({@code --catch-up}): on the empty system, from a backlog of synthetic user events
+     * ({@code BENCH_USERS} users, four events each) that the relay publishes while the projections are stopped.
+     */
+    private void runCatchUpOnly(BenchSystem system, BenchScale scale) {
+        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
+        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
+            MachineFacts.machine(report.machine());
+            report.scale().put("catch-up backlog", String.format(Locale.ROOT, "%,d synthetic users, %,d events",
+                    scale.users(), scale.users() * 4L));
+            BenchContext context = new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null);
+            Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
+            isolated(catchUp, () -> {
+                long backlog = new SyntheticBacklog(context).build(catchUp, scale.users());
+                System.out.println("3. Catch-up: starting the projections on the backlog...");
+                new CatchUp(context).run(catchUp, backlog);
+            });
         } finally {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));

@@ -66,14 +66,14 @@ public final class CatchUp {
                 lastMail = now;
                 mails = mailsNow;
             }
-            if (!last.isEmpty() && caughtUp.keySet().containsAll(last.keySet())) {
+            if (!last.isEmpty() && caughtUp.keySet().containsAll(withWork(last, before).keySet())) {
                 break;
             }
             sleep(POLL);
         }
         long end = System.nanoTime();
         Baselines baselines = baselines(section);
-        for (Map.Entry<String, ViewLag.Progress> view : last.entrySet()) {
+        for (Map.Entry<String, ViewLag.Progress> view : withWork(last, before).entrySet()) {
             String name = view.getKey();
             long processed = view.getValue().processed() - before.getOrDefault(name, new ViewLag.Progress(0, 0, false)).processed();
             Long from = firstProgress.get(name);
@@ -95,6 +95,17 @@ public final class CatchUp {
         section.add(Figure.of("e-mails sent to the SMTP server", sent / mailSeconds, "mails/s",
                 String.format(Locale.ROOT, "%,d mails in %.1f s (counted in the SMTP server's log)", sent, mailSeconds))
                 .against("raw SMTP sends, one connection", baselines.smtp()));
+    }
+
+    /** The views that had a backlog when the projections started, or processed records since; the others idled. */
+    private static Map<String, ViewLag.Progress> withWork(Map<String, ViewLag.Progress> now,
+                                                          Map<String, ViewLag.Progress> before) {
+        Map<String, ViewLag.Progress> views = new java.util.TreeMap<>(now);
+        views.entrySet().removeIf(view -> {
+            ViewLag.Progress then = before.get(view.getKey());
+            return then != null && then.behind() == 0 && view.getValue().processed() == then.processed();
+        });
+        return views;
     }
 
     /** Measured after the views caught up (or gave up), so the baselines do not compete with them. */

@@ -44,7 +44,8 @@ public final class Rebuild {
     public void run(Section section, int events) {
         BenchSystem system = context.system();
         StackEndpoints endpoints = system.endpoints();
-        String templateUser = templateUser();
+        String templateUser = SyntheticUserEvents.templateUser(api, context.commandApi(),
+                "rebuild-" + context.runTag() + "@example.com");
         system.stopService(BenchSystem.COMMAND_API);
         int users = events / SyntheticUserEvents.EVENTS_PER_USER;
         long started = System.nanoTime();
@@ -77,17 +78,6 @@ public final class Rebuild {
                         String.format(Locale.ROOT, "%,d events; %.0f s from start to switch, verification included",
                                 last.get("events").asLong(), seconds))
                 .against(baseline + " (documents/s)", documentsPerSecond));
-    }
-
-    /** A user registered and changed through the command API, whose two stored events are copied. */
-    private String templateUser() {
-        String commands = context.commandApi();
-        Api.Answer created = api.post(commands + "/api/v1/users", "{\"name\":\"Rebuild Template\",\"email\":\"rebuild-"
-                + context.runTag() + "@example.com\"}").orThrow("register the template user");
-        String id = created.json().get("id").asText();
-        api.patch(commands + "/api/v1/users/" + id, "{\"age\":42,\"bio\":\"Weaves <b>tweed</b>.\"}")
-                .orThrow("change the template user's profile");
-        return id;
     }
 
     /** Starts a rebuild and waits until it switched; returns the view's {@code lastRebuild}. */

@@ -1,5 +1,7 @@
 package io.tributary.bench.scenario;
 
+import io.tributary.bench.system.Api;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -42,6 +44,16 @@ final class SyntheticUserEvents {
             "SELECT setval('domain_event_entry_seq', (SELECT max(global_index) FROM domain_event_entry))";
 
     private SyntheticUserEvents() {
+    }
+
+    /** A user registered and changed through the command API, whose two stored events are the templates. */
+    static String templateUser(Api api, String commandApi, String email) {
+        Api.Answer created = api.post(commandApi + "/api/v1/users", "{\"name\":\"Template User\",\"email\":\""
+                + email + "\"}").orThrow("register the template user");
+        String id = created.json().get("id").asText();
+        api.patch(commandApi + "/api/v1/users/" + id, "{\"age\":42,\"bio\":\"Weaves <b>tweed</b>.\"}")
+                .orThrow("change the template user's profile");
+        return id;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public final class ViewLag implements AutoCloseable {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
-    /** Per view: its progress now. Partitions come from the group's members while it runs, else from its commits. */
+    /** Per view: its progress now, over every partition of the topics it consumes. */
     public Map<String, Progress> now() {
         try {
             Set<String> groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream()
@@ -55,8 +56,16 @@ public final class ViewLag implements AutoCloseable {
                     member.assignment().topicPartitions().forEach(partition -> offsets.putIfAbsent(partition, 0L));
                 }
                 committed.put(group, offsets);
-                partitions.addAll(offsets.keySet());
             }
+            // A stopped group knows only the partitions it committed on: the others of its topics are behind by all
+            // their records.
+            Set<String> topics = committed.values().stream().flatMap(offsets -> offsets.keySet().stream())
+                    .map(TopicPartition::topic).collect(Collectors.toSet());
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            committed.values().forEach(offsets -> Set.copyOf(offsets.keySet()).stream().map(TopicPartition::topic)
+                    .distinct().forEach(topic -> described.get(topic).partitions().forEach(partition ->
+                            offsets.putIfAbsent(new TopicPartition(topic, partition.partition()), 0L))));
+            committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
                     .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
                     .all().get(10, TimeUnit.SECONDS);
@@ -73,6 +82,29 @@ public final class ViewLag implements AutoCloseable {
             return progress;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not tell the consumer groups' lag: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Records on the topic so far, over all its partitions (none while it does not exist). */
+    public long records(String topic) {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(Set.of(topic)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> partitions = described.get(topic).partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition.partition()),
+                            partition -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return 0;
+            }
+            throw new IllegalStateException("Kafka did not tell the records of " + topic + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not tell the records of " + topic + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
