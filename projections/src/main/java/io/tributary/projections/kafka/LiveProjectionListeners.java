@@ -1,6 +1,7 @@
 package io.tributary.projections.kafka;
 
 import io.tributary.projections.rebuild.LiveProjection;
+import io.tributary.projections.rebuild.LiveProjections;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
@@ -20,9 +21,9 @@ import java.util.List;
 class LiveProjectionListeners implements KafkaListenerConfigurer {
 
     private final ProjectionRecordHandler handler;
-    private final List<LiveProjection> projections;
+    private final LiveProjections projections;
 
-    LiveProjectionListeners(ProjectionRecordHandler handler, List<LiveProjection> projections) {
+    LiveProjectionListeners(ProjectionRecordHandler handler, LiveProjections projections) {
         this.handler = handler;
         this.projections = projections;
     }
@@ -31,7 +32,7 @@ class LiveProjectionListeners implements KafkaListenerConfigurer {
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         DefaultMessageHandlerMethodFactory methods = new DefaultMessageHandlerMethodFactory();
         methods.afterPropertiesSet();
-        for (LiveProjection projection : projections) {
+        for (LiveProjection projection : projections.all()) {
             MethodKafkaListenerEndpoint<String, byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
             endpoint.setId(projection.name());
             endpoint.setGroupId(projection.name());

@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import io.tributary.projections.rebuild.LiveProjection;
-import io.tributary.projections.rebuild.ViewStates;
 import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -20,7 +18,7 @@ import java.util.List;
 
 /**
  * The order views: how each is made (every version alike, the orders collection with the indices it is read
- * through), and the live projections that keep them.
+ * through). Each is kept current by a live projection (see LiveProjections).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderViewsConfig {
@@ -45,15 +43,5 @@ class OrderViewsConfig {
     SearchVersionedView ordersSearchView(ElasticsearchClient client, SearchIndexInitializer indices) {
         return new SearchVersionedView(new SearchViewDefinition(ORDERS, ORDERS_INDEX_DEFINITION, "orderId",
                 OrdersSearchProjection::new), client, indices);
-    }
-
-    @Bean
-    LiveProjection ordersMongoProjection(MongoVersionedView ordersMongoView, ViewStates states) {
-        return new LiveProjection(ordersMongoView, states);
-    }
-
-    @Bean
-    LiveProjection ordersSearchProjection(SearchVersionedView ordersSearchView, ViewStates states) {
-        return new LiveProjection(ordersSearchView, states);
     }
 }

@@ -2,8 +2,6 @@ package io.tributary.projections.product;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.projections.rebuild.LiveProjection;
-import io.tributary.projections.rebuild.ViewStates;
 import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -16,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** The product views: how each is made (every version alike), and the live projections that keep them. */
+/** The product views: how each is made (every version alike); each is kept current by a live projection. */
 @Configuration(proxyBeanMethods = false)
 class ProductViewsConfig {
 
@@ -33,15 +31,5 @@ class ProductViewsConfig {
     SearchVersionedView productsSearchView(ElasticsearchClient client, SearchIndexInitializer indices) {
         return new SearchVersionedView(new SearchViewDefinition(PRODUCTS, PRODUCTS_INDEX_DEFINITION, "productId",
                 ProductsSearchProjection::new), client, indices);
-    }
-
-    @Bean
-    LiveProjection productsMongoProjection(MongoVersionedView productsMongoView, ViewStates states) {
-        return new LiveProjection(productsMongoView, states);
-    }
-
-    @Bean
-    LiveProjection productsSearchProjection(SearchVersionedView productsSearchView, ViewStates states) {
-        return new LiveProjection(productsSearchView, states);
     }
 }

@@ -2,8 +2,6 @@ package io.tributary.projections.user;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.projections.rebuild.LiveProjection;
-import io.tributary.projections.rebuild.ViewStates;
 import io.tributary.projections.view.MongoVersionedView;
 import io.tributary.projections.view.MongoViewDefinition;
 import io.tributary.projections.view.SearchIndexInitializer;
@@ -17,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * The user views: how each is made (every version alike), and the live projections that keep their current
- * versions. A change of what a view holds ships with a rebuild into a new version.
+ * The user views: how each is made (every version alike); each is kept current by a live projection. A change of
+ * what a view holds ships with a rebuild into a new version.
  */
 @Configuration(proxyBeanMethods = false)
 class UserViewsConfig {
@@ -36,15 +34,5 @@ class UserViewsConfig {
     SearchVersionedView usersSearchView(ElasticsearchClient client, SearchIndexInitializer indices) {
         return new SearchVersionedView(new SearchViewDefinition(USERS, USERS_INDEX_DEFINITION, "userId",
                 UsersSearchProjection::new), client, indices);
-    }
-
-    @Bean
-    LiveProjection usersMongoProjection(MongoVersionedView usersMongoView, ViewStates states) {
-        return new LiveProjection(usersMongoView, states);
-    }
-
-    @Bean
-    LiveProjection usersSearchProjection(SearchVersionedView usersSearchView, ViewStates states) {
-        return new LiveProjection(usersSearchView, states);
     }
 }
