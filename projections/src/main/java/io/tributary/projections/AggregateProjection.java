@@ -12,17 +12,17 @@ import java.util.List;
 
 /**
  * A projection of the events of one aggregate type, of which {@code E} is the sealed event interface, into one
- * view. Its topic carries only those events; anything else there is refused as unreadable.
+ * view of type {@code V}. Its topic carries only those events; anything else there is refused as unreadable.
  */
-public abstract class AggregateProjection<E extends DomainEvent> implements Projection {
+public abstract class AggregateProjection<E extends DomainEvent, V extends View> implements Projection {
 
     private final String name;
     private final AggregateType aggregateType;
     private final Class<E> eventType;
-    private final View view;
+    /** The view {@link #apply(DomainEvent, EventEnvelope)} writes to. */
+    protected final V view;
 
-    /** @param view the view {@link #apply(DomainEvent, EventEnvelope)} writes to */
-    protected AggregateProjection(String name, AggregateType aggregateType, Class<E> eventType, View view) {
+    protected AggregateProjection(String name, AggregateType aggregateType, Class<E> eventType, V view) {
         this.name = name;
         this.aggregateType = aggregateType;
         this.eventType = eventType;
@@ -35,7 +35,7 @@ public abstract class AggregateProjection<E extends DomainEvent> implements Proj
     }
 
     /** The view version this projection writes. */
-    public View view() {
+    public V view() {
         return view;
     }
 

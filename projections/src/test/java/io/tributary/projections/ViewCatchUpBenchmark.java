@@ -348,7 +348,7 @@ class ViewCatchUpBenchmark extends ProjectionsIntegrationTest {
     /** Events/s of the per-event write path ({@code Projection#apply}) over the backlog's first events. */
     private double singleMongo(MongoVersionedView definition, Backlog backlog) {
         ViewVersion scratch = new ViewVersion("bench_single_" + definition.readerName() + "_" + RUN, 1);
-        AggregateProjection<?> projection = definition.projectionOf(scratch);
+        AggregateProjection<?, ?> projection = definition.projectionOf(scratch);
         projection.view().ensureReady();
         double perSecond = single(projection::apply, backlog);
         mongo.getCollection(scratch.physicalName()).drop();
@@ -357,7 +357,7 @@ class ViewCatchUpBenchmark extends ProjectionsIntegrationTest {
 
     private double singleSearch(SearchVersionedView definition, Backlog backlog) throws IOException {
         ViewVersion scratch = new ViewVersion("bench_single_" + definition.readerName() + "_" + RUN, 1);
-        AggregateProjection<?> projection = definition.projectionOf(scratch);
+        AggregateProjection<?, ?> projection = definition.projectionOf(scratch);
         projection.view().ensureReady();
         double perSecond = single(projection::apply, backlog);
         elasticsearch.indices().delete(delete -> delete.index(scratch.physicalName()));

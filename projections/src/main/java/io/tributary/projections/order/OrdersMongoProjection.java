@@ -22,15 +22,12 @@ import static io.tributary.projections.view.ViewValues.money;
  * status, lines: [{productId, quantity, unitPrice, lineTotal}], total, placedAt, updatedAt, rejectionReason?,
  * statusHistory: [{status, at, version}], version, position}}. Every event appends its status to the history.
  */
-public class OrdersMongoProjection extends AggregateProjection<OrderEvent> {
+public class OrdersMongoProjection extends AggregateProjection<OrderEvent, MongoView> {
 
     public static final String NAME = "orders-mongo-view";
 
-    private final MongoView view;
-
     public OrdersMongoProjection(MongoView view) {
         super(NAME, AggregateType.ORDER, OrderEvent.class, view);
-        this.view = view;
     }
 
     @Override

@@ -18,15 +18,12 @@ import static io.tributary.projections.view.ViewValues.approximateAmount;
  * userId, status, placedAt, updatedAt, total} (a double) with its {@code currency}, {@code lineCount} and the
  * ordered {@code productIds}. Document id = order id, document version = aggregate version.
  */
-public class OrdersSearchProjection extends AggregateProjection<OrderEvent> {
+public class OrdersSearchProjection extends AggregateProjection<OrderEvent, SearchView> {
 
     public static final String NAME = "orders-search-index";
 
-    private final SearchView view;
-
     public OrdersSearchProjection(SearchView view) {
         super(NAME, AggregateType.ORDER, OrderEvent.class, view);
-        this.view = view;
     }
 
     @Override

@@ -26,15 +26,12 @@ import static io.tributary.projections.view.ViewValues.money;
  * price: {amount, currency}, available, reserved, discontinued, addedAt, discontinuedAt?, version, position}}.
  * Stock levels are taken from the events, which carry them as they are after the change.
  */
-public class ProductsMongoProjection extends AggregateProjection<ProductEvent> {
+public class ProductsMongoProjection extends AggregateProjection<ProductEvent, MongoView> {
 
     public static final String NAME = "products-mongo-view";
 
-    private final MongoView view;
-
     public ProductsMongoProjection(MongoView view) {
         super(NAME, AggregateType.PRODUCT, ProductEvent.class, view);
-        this.view = view;
     }
 
     @Override

@@ -26,15 +26,12 @@ import static io.tributary.projections.view.ViewValues.approximateAmount;
  * double with its {@code currency}, stock levels, {@code inStock} (available and not discontinued) and the
  * completion field {@code suggest}. Document id = product id, document version = aggregate version.
  */
-public class ProductsSearchProjection extends AggregateProjection<ProductEvent> {
+public class ProductsSearchProjection extends AggregateProjection<ProductEvent, SearchView> {
 
     public static final String NAME = "products-search-index";
 
-    private final SearchView view;
-
     public ProductsSearchProjection(SearchView view) {
         super(NAME, AggregateType.PRODUCT, ProductEvent.class, view);
-        this.view = view;
     }
 
     @Override

@@ -58,7 +58,7 @@ final class RebuildJob implements Runnable {
     private Instant started;
     private long doneAtStart;
     /** The new version as this job writes it: documents it wrote are not read back. */
-    private final AggregateProjection<?> filling;
+    private final AggregateProjection<?, ?> filling;
 
     RebuildJob(VersionedView view, ViewState claimed, ViewStates states, EventStoreReader eventStore, ViewCheck check,
                RebuildProperties properties, String owner, Clock clock, RebuildProgress progress) {

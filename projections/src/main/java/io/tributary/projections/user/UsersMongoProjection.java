@@ -18,15 +18,12 @@ import java.util.Date;
  * The users view in MongoDB, read by id: {@code {_id: userId, userId, name, email, registeredAt, version,
  * position}}; a profile change adds {@code age} and {@code bio}, a deactivation {@code deactivatedAt}.
  */
-public class UsersMongoProjection extends AggregateProjection<UserEvent> {
+public class UsersMongoProjection extends AggregateProjection<UserEvent, MongoView> {
 
     public static final String NAME = "users-mongo-view";
 
-    private final MongoView view;
-
     public UsersMongoProjection(MongoView view) {
         super(NAME, AggregateType.USER, UserEvent.class, view);
-        this.view = view;
     }
 
     @Override

@@ -18,15 +18,12 @@ import io.tributary.projections.view.WriteOutcome;
  * {@code search/users_v1.json}), plus {@code deactivatedAt} once a user is deactivated, so searches can leave
  * them out. Document id = user id, document version = aggregate version.
  */
-public class UsersSearchProjection extends AggregateProjection<UserEvent> {
+public class UsersSearchProjection extends AggregateProjection<UserEvent, SearchView> {
 
     public static final String NAME = "users-search-index";
 
-    private final SearchView view;
-
     public UsersSearchProjection(SearchView view) {
         super(NAME, AggregateType.USER, UserEvent.class, view);
-        this.view = view;
     }
 
     @Override

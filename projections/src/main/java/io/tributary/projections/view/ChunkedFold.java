@@ -25,7 +25,7 @@ public final class ChunkedFold implements Consumer<EventEnvelope> {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
-    private final AggregateProjection<?> projection;
+    private final AggregateProjection<?, ?> projection;
     private final int chunkSize;
     private final Consumer<List<EventEnvelope>> afterChunk;
     private final List<EventEnvelope> chunk;
@@ -33,14 +33,14 @@ public final class ChunkedFold implements Consumer<EventEnvelope> {
     private long refused;
 
     /** @param afterChunk told of every chunk once it is written, e.g. to record a checkpoint */
-    public ChunkedFold(AggregateProjection<?> projection, int chunkSize, Consumer<List<EventEnvelope>> afterChunk) {
+    public ChunkedFold(AggregateProjection<?, ?> projection, int chunkSize, Consumer<List<EventEnvelope>> afterChunk) {
         this.projection = projection;
         this.chunkSize = chunkSize;
         this.afterChunk = afterChunk;
         this.chunk = new ArrayList<>(chunkSize);
     }
 
-    public ChunkedFold(AggregateProjection<?> projection, int chunkSize) {
+    public ChunkedFold(AggregateProjection<?, ?> projection, int chunkSize) {
         this(projection, chunkSize, written -> {
         });
     }

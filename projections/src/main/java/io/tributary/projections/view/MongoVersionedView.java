@@ -24,7 +24,7 @@ public final class MongoVersionedView extends VersionedView {
     }
 
     @Override
-    public AggregateProjection<?> projectionOf(ViewVersion version) {
+    public AggregateProjection<?, ?> projectionOf(ViewVersion version) {
         return definition.projection().apply(new MongoView(version, database, definition.indexes()));
     }
 

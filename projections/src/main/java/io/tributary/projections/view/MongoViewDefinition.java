@@ -12,7 +12,7 @@ import java.util.function.Function;
  * way: the live ones, rebuilt ones, and the scratch versions of consistency checks.
  */
 public record MongoViewDefinition(ViewVersion initial, List<IndexModel> indexes,
-                                  Function<MongoView, AggregateProjection<?>> projection) {
+                                  Function<MongoView, AggregateProjection<?, ?>> projection) {
 
     public MongoViewDefinition {
         indexes = List.copyOf(indexes);

@@ -29,7 +29,7 @@ public final class SearchVersionedView extends VersionedView {
     }
 
     @Override
-    public AggregateProjection<?> projectionOf(ViewVersion version) {
+    public AggregateProjection<?, ?> projectionOf(ViewVersion version) {
         return definition.projection().apply(new SearchView(version, definition.indexDefinition(), client, indices));
     }
 

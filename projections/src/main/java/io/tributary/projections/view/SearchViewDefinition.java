@@ -9,5 +9,5 @@ import java.util.function.Function;
  * holding the aggregate id (for ordered scans) and the projection that writes a given version.
  */
 public record SearchViewDefinition(ViewVersion initial, String indexDefinition, String idField,
-                                   Function<SearchView, AggregateProjection<?>> projection) {
+                                   Function<SearchView, AggregateProjection<?, ?>> projection) {
 }

@@ -21,7 +21,7 @@ public abstract sealed class VersionedView permits MongoVersionedView, SearchVer
     private static final int LIVE_REMEMBERED = 2_000;
 
     private final ViewVersion initial;
-    private final Map<Integer, AggregateProjection<?>> projections = new ConcurrentHashMap<>();
+    private final Map<Integer, AggregateProjection<?, ?>> projections = new ConcurrentHashMap<>();
 
     VersionedView(ViewVersion initial) {
         this.initial = initial;
@@ -54,7 +54,7 @@ public abstract sealed class VersionedView permits MongoVersionedView, SearchVer
     }
 
     /** The projection that writes {@code version} live, one per version for the life of the service. */
-    public AggregateProjection<?> projection(int version) {
+    public AggregateProjection<?, ?> projection(int version) {
         return projections.computeIfAbsent(version, number -> rememberingProjection(number, LIVE_REMEMBERED));
     }
 
@@ -62,14 +62,14 @@ public abstract sealed class VersionedView permits MongoVersionedView, SearchVer
      * A projection of its own for {@code version} that keeps the last {@code remembered} documents it wrote in memory
      * instead of reading them back, such as a rebuild's while it fills the version.
      */
-    public AggregateProjection<?> rememberingProjection(int version, int remembered) {
-        AggregateProjection<?> projection = projectionOf(version(version));
+    public AggregateProjection<?, ?> rememberingProjection(int version, int remembered) {
+        AggregateProjection<?, ?> projection = projectionOf(version(version));
         projection.view().rememberWrites(remembered);
         return projection;
     }
 
     /** A projection writing {@code version}, which may be a scratch version under another name. */
-    public abstract AggregateProjection<?> projectionOf(ViewVersion version);
+    public abstract AggregateProjection<?, ?> projectionOf(ViewVersion version);
 
     /** Creates what {@code version} needs (collection indices, the index) if it does not exist yet. */
     public abstract void create(int version);
