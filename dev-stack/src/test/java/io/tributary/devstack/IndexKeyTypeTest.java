@@ -29,12 +29,32 @@ class IndexKeyTypeTest {
         }
         keys.add(new KeyValue(7L));
         keys.add(new KeyValue("a", "b"));
+        // Lengths across the low length byte, so that its unsigned order matters; non-ASCII and NUL characters; keys
+        // built from a collection, whose list class serializes differently.
+        for (int length : new int[] {0, 1, 2, 127, 128, 255, 256, 300, 70_000}) {
+            keys.add(new KeyValue("k".repeat(length)));
+            keys.add(new KeyValue(List.of("j".repeat(length))));
+        }
+        for (String odd : List.of("é", "zé", "\u0000", "a\u0000", "日本", "~", "\u007f", "ü".repeat(200))) {
+            keys.add(new KeyValue(odd));
+            keys.add(new KeyValue(List.of(odd)));
+        }
         for (KeyValue a : keys) {
             for (KeyValue b : keys) {
                 assertThat(Integer.signum(fast.compare(a, b))).as(a + " vs " + b)
                         .isEqualTo(Integer.signum(h2.compare(a, b)));
             }
         }
+    }
+
+    @Test
+    void comparesKeysOfOneAsciiStringWithoutSerializingThem() {
+        IndexKeyType keys = new IndexKeyType();
+        assertThat(keys.comparesWithoutSerializing(new KeyValue(UUID.randomUUID().toString()))).isTrue();
+        assertThat(keys.comparesWithoutSerializing(new KeyValue(List.of("order-17")))).isTrue();
+        assertThat(keys.comparesWithoutSerializing(new KeyValue("zé"))).isFalse();
+        assertThat(keys.comparesWithoutSerializing(new KeyValue("a", "b"))).isFalse();
+        assertThat(keys.comparesWithoutSerializing(new KeyValue(7L))).isFalse();
     }
 
     @Test
