@@ -25,17 +25,19 @@ import java.util.Map;
 
 /**
  * mongo-java-server's H2 backend, answering {@code hello} (the handshake today's drivers and Spring Boot's health check
- * use) as it answers its legacy form {@code isMaster}, and without two things that made bulk writes slow down as
- * collections grow:
+ * use) as it answers its legacy form {@code isMaster}, and without what made bulk writes slow, more so as collections
+ * grow:
  * <ul>
  * <li>a filter with an {@code _id} equality and further fields, such as the views' version guard
  * {@code {_id: x, version: n}} (or its {@code $and} form), finds its document through the {@code _id} index as
  * MongoDB does; the library uses an index only for a filter on exactly the index's keys and scans the whole
  * collection otherwise;</li>
  * <li>unique indices compare their keys through {@link IndexKeyType}, in the same order but without serializing
- * both keys at every step of every search.</li>
+ * both keys at every step of every search;</li>
+ * <li>documents are stored as BSON ({@link DocumentValueType}) rather than Java-serialized.</li>
  * </ul>
- * Storage and all other behaviour are the library's: a file written by the plain backend opens here and vice versa.
+ * All other behaviour is the library's. A file written by the plain backend opens here; documents written here need
+ * this backend to be read.
  */
 final class IdIndexedH2Backend extends H2Backend {
 
@@ -44,6 +46,7 @@ final class IdIndexedH2Backend extends H2Backend {
     private static final String HELLO = "hello";
     private static final String IS_MASTER = "isMaster";
     private static final IndexKeyType INDEX_KEYS = new IndexKeyType();
+    private static final DocumentValueType DOCUMENTS = new DocumentValueType();
     /** The library's index class has no public constructor; this is the one its database calls. */
     private static final MethodHandle NEW_UNIQUE_INDEX = uniqueIndexConstructor();
 
@@ -73,13 +76,14 @@ final class IdIndexedH2Backend extends H2Backend {
             super(name, getMvStore(), cursors);
         }
 
-        /** The same maps as {@link H2Database} opens for a collection. */
+        /** The same maps as {@link H2Database} opens for a collection, with documents kept as BSON. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            return new Collection(this, collectionName, options, store.openMap("databases." + namespace),
-                    store.openMap("meta." + namespace), cursorRegistry);
+            return new Collection(this, collectionName, options, store.openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(DOCUMENTS)), store.openMap("meta." + namespace),
+                    cursorRegistry);
         }
 
         /** The same map as {@link H2Database} opens for the index, with the fast key type. */
