@@ -66,7 +66,8 @@ class Notifier {
             connection.send(delivery.compose(event.id(), to, templates.get(kind).render(values)));
             alreadySent.add(event.id());
             unrecorded.add(NotificationLog.entry(event, kind, to, delivery.messageId(event.id())));
-            log.info("Sent {} for {} {} (ce_id {})", kind.label(), event.type(), event.subject(), event.id());
+            // Per mail only when asked for: the notification log records every mail, the metrics count them.
+            log.debug("Sent {} for {} {} (ce_id {})", kind.label(), event.type(), event.subject(), event.id());
             return WriteOutcome.APPLIED;
         }
 
