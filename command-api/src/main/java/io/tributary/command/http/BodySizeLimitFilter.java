@@ -64,8 +64,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
+    /** The body grew past the limit while it was read. */
+    public static final class BodyTooLargeException extends IOException {
+        public BodyTooLargeException() {
             super("request body exceeds " + MAX_BODY_BYTES + " bytes");
         }
     }

@@ -1,5 +1,6 @@
 package io.tributary.command.idempotency;
 
+import io.tributary.command.http.BodySizeLimitFilter.BodyTooLargeException;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,11 +23,12 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
+    /** Reads the body, refusing it with {@link BodyTooLargeException} once it grows past {@code maxBytes}. */
     static CachedBodyRequest read(HttpServletRequest request, int maxBytes) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw new TooLargeException();
+                throw new BodyTooLargeException();
             }
             return new CachedBodyRequest(request, body);
         }
@@ -70,8 +72,5 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() {
         return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    static final class TooLargeException extends IOException {
     }
 }

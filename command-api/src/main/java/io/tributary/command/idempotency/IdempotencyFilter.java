@@ -65,7 +65,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         CachedBodyRequest cached;
         try {
             cached = CachedBodyRequest.read(request, BodySizeLimitFilter.MAX_BODY_BYTES);
-        } catch (CachedBodyRequest.TooLargeException e) {
+        } catch (BodySizeLimitFilter.BodyTooLargeException e) {
+            // Thrown by the size limit's own stream too, when a chunked body grows past it; nothing is claimed.
             BodySizeLimitFilter.write(response, BodySizeLimitFilter.problem(), json);
             return;
         }

@@ -1,5 +1,7 @@
 package io.tributary.command.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.command.CommandApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,6 +9,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +29,9 @@ import static org.awaitility.Awaitility.await;
 /** The HTTP contract of the write side, on the real event store. */
 @SuppressWarnings({"rawtypes", "unchecked"})
 class HttpContractIT extends CommandApiIntegrationTest {
+
+    /** Sends what TestRestTemplate will not: chunked bodies. */
+    private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -129,6 +140,24 @@ class HttpContractIT extends CommandApiIntegrationTest {
     }
 
     @Test
+    void aChunkedBodyOverOneMebibyteWithAnIdempotencyKeyIs413AndLeavesTheKeyUnused() throws Exception {
+        String key = UUID.randomUUID().toString();
+        byte[] huge = ("{\"name\":\"" + "a".repeat(1024 * 1024) + "\",\"email\":\"a@example.com\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // A body of unknown length goes out chunked, without Content-Length, so only reading it finds the size.
+        HttpResponse<String> answer = RAW.send(request("/api/v1/users")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(problem(answer, 413).path("type").asText()).isEqualTo("urn:tributary:problem:body-too-large");
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idempotency_key = ?",
+                Long.class, key)).isZero();
+    }
+
+    @Test
     void orderLifecycleOverHttp() {
         String user = registerUser("Shopper", "shopper-" + UUID.randomUUID() + "@example.com");
         String product = addProduct("LC-" + UUID.randomUUID(), "2.50", 5);
@@ -171,6 +200,20 @@ class HttpContractIT extends CommandApiIntegrationTest {
                 "/api/v1/products", "/api/v1/products/{id}", "/api/v1/products/{id}/price",
                 "/api/v1/products/{id}/restock", "/api/v1/products/{id}/discontinue",
                 "/api/v1/orders", "/api/v1/orders/{id}/cancel", "/api/v1/orders/{id}/ship");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(http.getRootUri() + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** The answer's problem document, after checking that it is one, with this status. */
+    private static JsonNode problem(HttpResponse<String> answer, int status) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(answer.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).startsWith("urn:tributary:problem:");
+        return problem;
     }
 
     private boolean hasEvent(String aggregateId, String eventName) {
