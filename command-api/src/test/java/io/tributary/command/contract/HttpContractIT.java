@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class HttpContractIT extends CommandApiIntegrationTest {
 
-    /** Sends what TestRestTemplate will not: chunked bodies. */
+    /** Sends what TestRestTemplate will not: chunked bodies, over-long headers, encoded slashes. */
     private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Autowired
@@ -155,6 +155,21 @@ class HttpContractIT extends CommandApiIntegrationTest {
         assertThat(problem(answer, 413).path("type").asText()).isEqualTo("urn:tributary:problem:body-too-large");
         assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idempotency_key = ?",
                 Long.class, key)).isZero();
+    }
+
+    @Test
+    void requestsTomcatRefusesBeforeTheApiAreProblemsToo() throws Exception {
+        HttpResponse<String> longHeader = RAW.send(request("/api/v1/users")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "k".repeat(10_000))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(longHeader.statusCode()).isIn(400, 431);
+        problem(longHeader, longHeader.statusCode());
+
+        HttpResponse<String> encodedSlash = RAW.send(request("/api/v1/users/..%2f..%2fetc").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        problem(encodedSlash, 400);
     }
 
     @Test
