@@ -1,5 +1,6 @@
 package io.tributary.command.order;
 
+import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,7 @@ final class OrderRequests {
     private OrderRequests() {
     }
 
-    record Place(@NotBlank @Size(max = 64) String userId,
+    record Place(@NotBlank @Size(max = 64) @NoControlCharacters String userId,
                  @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
 
         @AssertTrue(message = "each product may appear in one line only")
@@ -33,6 +34,7 @@ final class OrderRequests {
         }
     }
 
-    record Line(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
+    record Line(@NotBlank @Size(max = 64) @NoControlCharacters String productId,
+                @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 }

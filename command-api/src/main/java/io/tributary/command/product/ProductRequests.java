@@ -1,6 +1,7 @@
 package io.tributary.command.product;
 
 import io.tributary.command.http.MoneyRequest;
+import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+/** A product's description is free text over several lines; its name and category are single lines. */
 final class ProductRequests {
 
     private ProductRequests() {
@@ -17,18 +19,18 @@ final class ProductRequests {
 
     record Add(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' and '-' only") String sku,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull @Size(max = 5000) String description,
-            @NotBlank @Size(max = 100) String category,
+            @NotBlank @Size(max = 200) @NoControlCharacters String name,
+            @NotNull @Size(max = 5000) @NoControlCharacters(multiLine = true) String description,
+            @NotBlank @Size(max = 100) @NoControlCharacters String category,
             @NotNull @Valid MoneyRequest price,
             @NotNull @Min(0) @Max(1_000_000_000) Integer initialStock) {
     }
 
     /** PATCH body: absent fields are unchanged. */
     record ChangeDetails(
-            @Size(min = 1, max = 200) String name,
-            @Size(max = 5000) String description,
-            @Size(min = 1, max = 100) String category) {
+            @Size(min = 1, max = 200) @NoControlCharacters String name,
+            @Size(max = 5000) @NoControlCharacters(multiLine = true) String description,
+            @Size(min = 1, max = 100) @NoControlCharacters String category) {
 
         @AssertTrue(message = "must contain at least one of name, description, category")
         public boolean isAnyFieldPresent() {

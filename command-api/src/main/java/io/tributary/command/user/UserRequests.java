@@ -1,6 +1,7 @@
 package io.tributary.command.user;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
+import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -22,24 +23,28 @@ final class UserRequests {
     }
 
     record Register(
-            @NotBlank @Size(min = 2, max = 100) @Pattern(regexp = NAME, message = "must not start or end with blanks") String name,
-            @NotBlank @Email @Size(max = 254) String email) {
+            @NotBlank @Size(min = 2, max = 100) @Pattern(regexp = NAME, message = "must not start or end with blanks")
+            @NoControlCharacters String name,
+            @NotBlank @Email @Size(max = 254) @NoControlCharacters String email) {
     }
 
     /**
      * PATCH body with JSON merge patch semantics: an absent field is unchanged; {@code "age": null} and
-     * {@code "bio": null} clear those fields; the name cannot be cleared. A class with setters rather than a
-     * record, because only setters tell an absent field from an explicit null.
+     * {@code "bio": null} clear those fields; the name cannot be cleared. The bio is free text over several
+     * lines. A class with setters rather than a record, because only setters tell an absent field from an
+     * explicit null.
      */
     static final class ChangeProfile {
 
         @Size(min = 2, max = 100)
         @Pattern(regexp = NAME, message = "must not start or end with blanks")
+        @NoControlCharacters
         private String name;
         @Min(13)
         @Max(120)
         private Integer age;
         @Size(max = 2000)
+        @NoControlCharacters(multiLine = true)
         private String bio;
         private final Set<String> present = new HashSet<>();
 
@@ -81,6 +86,6 @@ final class UserRequests {
         }
     }
 
-    record ChangeEmail(@NotBlank @Email @Size(max = 254) String email) {
+    record ChangeEmail(@NotBlank @Email @Size(max = 254) @NoControlCharacters String email) {
     }
 }

@@ -13,7 +13,10 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The limits of an order request, checked before any command exists: 1–100 lines, 1–1,000 units, each product once. */
+/**
+ * The limits of an order request, checked before any command exists: 1–100 lines, 1–1,000 units, each product
+ * once, no control characters in the ids.
+ */
 class OrderRequestsTest {
 
     private static final String USER = "0b6f3a52-8a43-4d6c-9a55-4c1f1d3e2a10";
@@ -53,6 +56,13 @@ class OrderRequestsTest {
     void eachProductAppearsInOneLineOnly() {
         OrderRequests.Line line = new OrderRequests.Line("5a1c9f6e-3b7d-4e8a-9c2f-1d0e4b6a8c3f", 1);
         assertThat(invalidFields(new OrderRequests.Place(USER, List.of(line, line)))).containsExactly("eachProductOnce");
+    }
+
+    @Test
+    void idsHaveNoControlCharacters() {
+        assertThat(invalidFields(new OrderRequests.Place(USER + "\u0000", lines(1, 1)))).containsExactly("userId");
+        List<OrderRequests.Line> line = List.of(new OrderRequests.Line("product\u001B", 1));
+        assertThat(invalidFields(new OrderRequests.Place(USER, line))).containsExactly("lines[0].productId");
     }
 
     private static List<OrderRequests.Line> lines(int count, int quantity) {

@@ -74,6 +74,20 @@ class UserRegistrationIT extends CommandApiIntegrationTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsRefusedAndNothingIsStored() {
+        String email = "nul-" + UUID.randomUUID() + "@example.com";
+        ResponseEntity<Map> answer = register("Ada\\u0000Lovelace", email);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat((List<Map<String, String>>) answer.getBody().get("errors"))
+                .extracting(error -> error.get("field"))
+                .containsExactly("name");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                Long.class, "%" + email + "%")).isZero();
+    }
+
+    @Test
     void malformedJsonAndWrongMediaTypeAreProblems() {
         ResponseEntity<Map> malformed = post("/api/v1/users", "{\"name\":");
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);

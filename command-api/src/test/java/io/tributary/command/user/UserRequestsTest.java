@@ -1,0 +1,64 @@
+package io.tributary.command.user;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** User request bodies refuse control characters; only the bio, free text over several lines, keeps line breaks and tabs. */
+class UserRequestsTest {
+
+    private static ValidatorFactory factory;
+    private static Validator validator;
+
+    @BeforeAll
+    static void startValidator() {
+        factory = Validation.buildDefaultValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    @AfterAll
+    static void closeValidator() {
+        factory.close();
+    }
+
+    @Test
+    void aRegistrationRefusesControlCharactersInNameAndEmail() {
+        assertThat(invalidFields(new UserRequests.Register("Ada Lovelace", "ada@example.com"))).isEmpty();
+        assertThat(invalidFields(new UserRequests.Register("Ada\u0000Lovelace", "ada@example.com"))).containsExactly("name");
+        assertThat(invalidFields(new UserRequests.Register("Ada\nLovelace", "ada@example.com"))).containsExactly("name");
+        assertThat(invalidFields(new UserRequests.Register("Ada Lovelace", "ada\u0085@example.com"))).containsExactly("email");
+    }
+
+    @Test
+    void aProfileChangeRefusesControlCharactersInTheNameAndKeepsLineBreaksInTheBio() {
+        UserRequests.ChangeProfile name = new UserRequests.ChangeProfile();
+        name.setName("Ada\u007FKing");
+        assertThat(invalidFields(name)).containsExactly("name");
+
+        UserRequests.ChangeProfile bio = new UserRequests.ChangeProfile();
+        bio.setBio("<b>Analyst</b>\r\n\tof engines");
+        assertThat(invalidFields(bio)).isEmpty();
+        bio.setBio("of engines\u001B[31m");
+        assertThat(invalidFields(bio)).containsExactly("bio");
+    }
+
+    @Test
+    void anEmailChangeRefusesControlCharacters() {
+        assertThat(invalidFields(new UserRequests.ChangeEmail("ada@example.com"))).isEmpty();
+        assertThat(invalidFields(new UserRequests.ChangeEmail("ada\u009B@example.com"))).containsExactly("email");
+    }
+
+    /** Each refused field once, though it may break several rules. */
+    private static List<String> invalidFields(Object request) {
+        return validator.validate(request).stream().map(ConstraintViolation::getPropertyPath).map(Object::toString)
+                .distinct().toList();
+    }
+}
