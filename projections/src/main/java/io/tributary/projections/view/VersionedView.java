@@ -15,10 +15,11 @@ public abstract sealed class VersionedView permits MongoVersionedView, SearchVer
 
     /**
      * Documents each live version keeps as it wrote them, so a batch does not read back what the last ones wrote
-     * (for Elasticsearch such a read forces a refresh of the shard). Per view and version; the version guard of every
+     * (for Elasticsearch such a read forces a refresh of the shard): enough for the aggregates a backlog of tens of
+     * thousands of events works on, a few megabytes per view. Per view and version; the version guard of every
      * write catches a document another writer changed meanwhile.
      */
-    private static final int LIVE_REMEMBERED = 2_000;
+    private static final int LIVE_REMEMBERED = 10_000;
 
     private final ViewVersion initial;
     private final Map<Integer, AggregateProjection<?, ?>> projections = new ConcurrentHashMap<>();
