@@ -1,7 +1,6 @@
 package io.tributary.projections.kafka;
 
 import io.tributary.projections.rebuild.LiveProjection;
-import io.tributary.projections.rebuild.LiveProjections;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
@@ -21,9 +20,9 @@ import java.util.List;
 class LiveProjectionListeners implements KafkaListenerConfigurer {
 
     private final ProjectionRecordHandler handler;
-    private final LiveProjections projections;
+    private final List<LiveProjection> projections;
 
-    LiveProjectionListeners(ProjectionRecordHandler handler, LiveProjections projections) {
+    LiveProjectionListeners(ProjectionRecordHandler handler, List<LiveProjection> projections) {
         this.handler = handler;
         this.projections = projections;
     }
@@ -32,7 +31,7 @@ class LiveProjectionListeners implements KafkaListenerConfigurer {
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         DefaultMessageHandlerMethodFactory methods = new DefaultMessageHandlerMethodFactory();
         methods.afterPropertiesSet();
-        for (LiveProjection projection : projections.all()) {
+        for (LiveProjection projection : projections) {
             MethodKafkaListenerEndpoint<String, byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
             endpoint.setId(projection.name());
             endpoint.setGroupId(projection.name());

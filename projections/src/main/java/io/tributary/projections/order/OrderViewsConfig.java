@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The order views: how each is made (every version alike, the orders collection with the indices it is read
- * through). Each is kept current by a live projection (see LiveProjections).
+ * through); each is kept current by a live projection.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderViewsConfig {

@@ -6,8 +6,6 @@ import io.tributary.projections.view.VersionedView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
-
 /** Where the versions of every view are kept, for the live projections and the tooling alike; the live projections. */
 @Configuration(proxyBeanMethods = false)
 class ViewVersionsConfig {
@@ -17,10 +15,10 @@ class ViewVersionsConfig {
         return new ViewStates(viewDatabase);
     }
 
-    /** One live projection per view: every view is kept current the same way. */
+    /** One live projection per view; static, as it declares beans before any is made. */
     @Bean
-    LiveProjections liveProjections(List<VersionedView> views, ViewStates states) {
-        return new LiveProjections(views.stream().map(view -> new LiveProjection(view, states)).toList());
+    static LiveProjectionRegistrar liveProjectionRegistrar() {
+        return new LiveProjectionRegistrar("viewStates");
     }
 
     @Bean

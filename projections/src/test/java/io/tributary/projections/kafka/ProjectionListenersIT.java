@@ -2,12 +2,12 @@ package io.tributary.projections.kafka;
 
 import io.tributary.projections.ProjectionsIntegrationTest;
 import io.tributary.projections.rebuild.LiveProjection;
-import io.tributary.projections.rebuild.LiveProjections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,17 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionListenersIT extends ProjectionsIntegrationTest {
 
     @Autowired
-    LiveProjections projections;
+    List<LiveProjection> projections;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     @Test
     void everyProjectionConsumesItsAggregateTopicInItsOwnGroup() {
-        assertThat(projections.all()).extracting(LiveProjection::name).containsExactlyInAnyOrder(
+        assertThat(projections).extracting(LiveProjection::name).containsExactlyInAnyOrder(
                 "users-mongo-view", "users-search-index",
                 "products-mongo-view", "products-search-index",
                 "orders-mongo-view", "orders-search-index");
-        for (LiveProjection projection : projections.all()) {
+        for (LiveProjection projection : projections) {
             MessageListenerContainer container = listeners.getListenerContainer(projection.name());
             assertThat(container).as(projection.name()).isNotNull();
             assertThat(container.getGroupId()).isEqualTo(projection.name());
