@@ -1,16 +1,11 @@
 package io.tributary.command.order;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static io.tributary.command.RequestValidation.invalidFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,20 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderRequestsTest {
 
     private static final String USER = "0b6f3a52-8a43-4d6c-9a55-4c1f1d3e2a10";
-
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void startValidator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
 
     @Test
     void theLargestOrderAllowedIsValid() {
@@ -67,9 +48,5 @@ class OrderRequestsTest {
 
     private static List<OrderRequests.Line> lines(int count, int quantity) {
         return IntStream.range(0, count).mapToObj(i -> new OrderRequests.Line("product-" + i, quantity)).toList();
-    }
-
-    private static List<String> invalidFields(OrderRequests.Place request) {
-        return validator.validate(request).stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).toList();
     }
 }

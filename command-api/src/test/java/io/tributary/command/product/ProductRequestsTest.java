@@ -1,37 +1,18 @@
 package io.tributary.command.product;
 
 import io.tributary.command.http.MoneyRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+import static io.tributary.command.RequestValidation.invalidFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Product request bodies refuse control characters; only the description, free text over several lines, keeps line breaks and tabs. */
 class ProductRequestsTest {
 
     private static final MoneyRequest PRICE = new MoneyRequest(new BigDecimal("19.90"), "EUR");
-
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void startValidator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
 
     @Test
     void aNewProductRefusesControlCharactersInNameAndCategory() {
@@ -60,8 +41,4 @@ class ProductRequestsTest {
     }
 
     /** Each refused field once, though it may break several rules. */
-    private static List<String> invalidFields(Object request) {
-        return validator.validate(request).stream().map(ConstraintViolation::getPropertyPath).map(Object::toString)
-                .distinct().toList();
-    }
 }

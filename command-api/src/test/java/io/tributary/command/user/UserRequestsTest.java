@@ -1,33 +1,14 @@
 package io.tributary.command.user;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.tributary.command.RequestValidation.invalidFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** User request bodies refuse control characters; only the bio, free text over several lines, keeps line breaks and tabs. */
 class UserRequestsTest {
-
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void startValidator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
 
     @Test
     void aRegistrationRefusesControlCharactersInNameAndEmail() {
@@ -57,8 +38,4 @@ class UserRequestsTest {
     }
 
     /** Each refused field once, though it may break several rules. */
-    private static List<String> invalidFields(Object request) {
-        return validator.validate(request).stream().map(ConstraintViolation::getPropertyPath).map(Object::toString)
-                .distinct().toList();
-    }
 }
