@@ -118,7 +118,8 @@ public final class Bench {
             System.out.println("3. Catch-up: starting the projections on the backlog...");
             Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
             BenchContext loadedContext = context;
-            isolated(catchUp, () -> new CatchUp(loadedContext).run(catchUp, loaded.commands()));
+            isolated(catchUp, () -> new CatchUp(loadedContext).run(catchUp,
+                    String.format(Locale.ROOT, "%,d commands", loaded.commands())));
             if (!system.running(BenchSystem.PROJECTIONS)) {
                 system.startService(BenchSystem.PROJECTIONS);
             }
@@ -185,15 +186,23 @@ public final class Bench {
         String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
         try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
             MachineFacts.machine(report.machine());
+            StackEndpoints endpoints = system.endpoints();
+            MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                    endpoints.postgresPassword());
+            report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
+            report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
             report.scale().put("catch-up backlog", String.format(Locale.ROOT, "%,d synthetic users, %,d events",
                     scale.users(), scale.users() * 4L));
             BenchContext context = new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null);
             Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
             isolated(catchUp, () -> {
                 long backlog = new SyntheticBacklog(context).build(catchUp, scale.users());
+                MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
                 System.out.println("3. Catch-up: starting the projections on the backlog...");
-                new CatchUp(context).run(catchUp, backlog);
+                new CatchUp(context).run(catchUp, String.format(Locale.ROOT, "%,d events", backlog));
             });
+            Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
+            isolated(memory, () -> new Memory(context).run(memory, "after the catch-up"));
         } finally {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));

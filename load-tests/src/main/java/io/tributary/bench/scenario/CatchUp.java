@@ -31,15 +31,16 @@ public final class CatchUp {
     }
 
     /** Starts the (stopped) projections and follows them; answers the views' progress at the end. */
-    public void run(Section section, long backlogCommands) {
+    /** @param backlog what was written while the projections were stopped, e.g. "100,000 commands" */
+    public void run(Section section, String backlog) {
         ViewLag lag = context.lag();
         Map<String, ViewLag.Progress> before = lag.now();
         long mailsBefore = mailsSent(context.system().mailLog());
         long started = System.nanoTime();
         context.system().startService(BenchSystem.PROJECTIONS);
         double startSeconds = (System.nanoTime() - started) / 1e9;
-        section.note(String.format(Locale.ROOT, "Backlog: %,d commands written while the projections were stopped; "
-                + "the projections service took %.1f s to start (not counted in the rates).", backlogCommands, startSeconds));
+        section.note(String.format(Locale.ROOT, "Backlog: %s written while the projections were stopped; "
+                + "the projections service took %.1f s to start (not counted in the rates).", backlog, startSeconds));
 
         Map<String, Long> firstProgress = new HashMap<>();
         Map<String, Long> caughtUp = new HashMap<>();
