@@ -34,7 +34,9 @@ import java.util.Map;
  * collection otherwise;</li>
  * <li>unique indices compare their keys through {@link IndexKeyType}, in the same order but without serializing
  * both keys at every step of every search;</li>
- * <li>documents are stored as BSON ({@link DocumentValueType}) rather than Java-serialized.</li>
+ * <li>documents are stored as BSON ({@link DocumentValueType}) rather than Java-serialized, as copies of their
+ * own: the store writes them to its file in the background, where a document the library goes on changing failed
+ * the write and closed the store.</li>
  * </ul>
  * All other behaviour is the library's. A file written by the plain backend opens here; documents written here need
  * this backend to be read.
@@ -119,6 +121,26 @@ final class IdIndexedH2Backend extends H2Backend {
                    org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
                    CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+        }
+
+        /**
+         * The store writes documents to its file in the background, later: it must keep a copy of its own, which no
+         * caller changes meanwhile (the library goes on using the documents it stores and reads).
+         */
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            return super.addDocumentInternal(document.cloneDeeply());
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            Document document = super.getDocument(position);
+            return document == null ? null : document.cloneDeeply();
         }
 
         @Override
