@@ -1,4 +1,4 @@
-package io.tributary.command.http;
+package io.tributary.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.Pipeline;
@@ -13,17 +13,25 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tomcat's own error answers as problem+json. Tomcat refuses some requests before Spring MVC sees them (a
- * header over its size limit, an encoded '/' in the path) and would answer them with its HTML error page.
+ * Tomcat's own error answers as problem+json, in the services that depend on this module. Tomcat refuses some
+ * requests before Spring MVC sees them (a header over its size limit, an encoded '/' in the path) and would answer
+ * them with its HTML error page.
  */
-final class ProblemErrorReportValve extends ErrorReportValve {
+public final class ProblemErrorReportValve extends ErrorReportValve {
+
+    /** The problem type of a status without a type of its own, as the services name it. */
+    static final String TYPE_PREFIX = "urn:tributary:problem:http-";
 
     private static final String REFUSED = "Refused before it reached the API, e.g. for a malformed path or an over-long header.";
     private static final String FAILED = "The request could not be completed.";
@@ -61,22 +69,22 @@ final class ProblemErrorReportValve extends ErrorReportValve {
     private static ProblemDetail problem(int status) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
                 status < 500 ? REFUSED : FAILED);
-        problem.setType(ProblemTypes.forStatus(status));
+        problem.setType(URI.create(TYPE_PREFIX + status));
         return problem;
     }
 
     /** Puts the valve on the host in place of Spring Boot's and the one the host adds when it starts. */
-    @Component
-    static final class Registration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+    @AutoConfiguration
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    public static class Registration {
 
-        private final ObjectMapper json;
-
-        Registration(ObjectMapper json) {
-            this.json = json;
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(ObjectMapper json) {
+            return factory -> customize(factory, json);
         }
 
-        @Override
-        public void customize(TomcatServletWebServerFactory factory) {
+        private static void customize(TomcatServletWebServerFactory factory, ObjectMapper json) {
             factory.addContextCustomizers(context -> {
                 StandardHost host = (StandardHost) context.getParent();
                 Pipeline pipeline = host.getPipeline();
