@@ -92,7 +92,7 @@ public final class Rebuild {
             if (!answer.ok()) {
                 // The local Mongo-protocol server answers nothing while it runs a long command; ask again.
                 System.out.println("8. The status of " + view + " did not come (" + answer.status() + "); asking again");
-                sleep(POLL);
+                Pause.sleep(POLL);
                 continue;
             }
             JsonNode status = answer.json();
@@ -104,7 +104,7 @@ public final class Rebuild {
             if (rebuild.isNull() && last.path("version").asInt() == version) {
                 return last;
             }
-            sleep(POLL);
+            Pause.sleep(POLL);
         }
         section.note("The rebuild of " + view + " did not finish within " + TIMEOUT.toMinutes() + " minutes.");
         throw new IllegalStateException("rebuild of " + view + " timed out");
@@ -177,14 +177,5 @@ public final class Rebuild {
         writing += System.nanoTime() - started;
         api.delete(scratch);
         return documents / (writing / 1e9);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

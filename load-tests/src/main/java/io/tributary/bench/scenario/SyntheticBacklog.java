@@ -46,7 +46,7 @@ public final class SyntheticBacklog {
         long deadline = started + RELAY_LIMIT.toNanos();
         long published = 0;
         while (published < appended && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(200));
+            Pause.sleep(Duration.ofMillis(200));
             published = context.lag().records(USERS_TOPIC) - before;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -70,17 +70,8 @@ public final class SyntheticBacklog {
             if (USERS_VIEWS.stream().allMatch(view -> views.containsKey(view) && views.get(view).processed() >= records)) {
                 return;
             }
-            sleep(Duration.ofMillis(200));
+            Pause.sleep(Duration.ofMillis(200));
         }
         throw new IllegalStateException("the users' views did not apply the template user within 60 s");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
