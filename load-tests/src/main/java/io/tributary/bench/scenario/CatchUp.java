@@ -31,8 +31,11 @@ public final class CatchUp {
         this.context = context;
     }
 
-    /** Starts the (stopped) projections and follows them; answers the views' progress at the end. */
-    /** @param backlog what was written while the projections were stopped, e.g. "100,000 commands" */
+    /**
+     * Starts the (stopped) projections and follows them; answers the views' progress at the end.
+     *
+     * @param backlog what was written while the projections were stopped, e.g. "100,000 commands"
+     */
     public void run(Section section, String backlog) {
         ViewLag lag = context.lag();
         Map<String, ViewLag.Progress> before = lag.now();
