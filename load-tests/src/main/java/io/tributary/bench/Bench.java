@@ -55,10 +55,11 @@ public final class Bench {
         boolean quick = List.of(args).contains("--quick");
         boolean rebuildOnly = List.of(args).contains("--rebuild");
         boolean catchUpOnly = List.of(args).contains("--catch-up");
+        boolean readsOnly = List.of(args).contains("--reads");
         BenchScale scale = (quick ? BenchScale.quick() : BenchScale.full()).withEnvironment();
         // A quick run's figures are too short to quote: it never overwrites the full run's report.
         String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME"))
-                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : catchUpOnly ? "catch-up" : "latest");
+                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : catchUpOnly ? "catch-up" : readsOnly ? "reads" : "latest");
         System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
                 + " on fresh data (.tributary/bench)...");
         try (BenchSystem system = BenchSystem.start()) {
@@ -71,6 +72,8 @@ public final class Bench {
                 bench.runRebuildOnly(system, scale);
             } else if (catchUpOnly) {
                 bench.runCatchUpOnly(system, scale);
+            } else if (readsOnly) {
+                bench.runReadsOnly(system, scale);
             } else {
                 bench.run(system, scale);
             }
@@ -203,6 +206,41 @@ public final class Bench {
             });
             Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
             isolated(memory, () -> new Memory(context).run(memory, "after the catch-up"));
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
+    }
+
+    /**
+     * The read path alone ({@code --reads}): scenarios 5, 6 and 4 on the loaded data set once every view has caught
+     * up with it (waiting up to the catch-up limit), so the reads measure the query API and not a view's backlog.
+     */
+    private void runReadsOnly(BenchSystem system, BenchScale scale) {
+        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
+        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        StackEndpoints endpoints = system.endpoints();
+        MachineFacts.machine(report.machine());
+        report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
+        report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
+        report.scale().putAll(scale.describe());
+        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
+            Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
+            BenchContext empty = new BenchContext(system, scale, new Api(), lag, wrk, work, runTag, null);
+            System.out.println("Loading the data set through the command API...");
+            DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), runTag)
+                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
+            BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
+            Section reads = report.section("5. Reads by id");
+            settle(lag, scale.catchUpLimit(), reads, "before the reads");
+            System.out.println("5. Reads by id...");
+            isolated(reads, () -> new ReadsById(context).run(reads));
+            System.out.println("6. Product search...");
+            Section search = report.section("6. Product search (text, facets, highlights)");
+            isolated(search, () -> new ProductSearch(context).run(search));
+            System.out.println("4. Freshness...");
+            Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
+            isolated(freshness, () -> new Freshness(context).run(freshness));
         } finally {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
