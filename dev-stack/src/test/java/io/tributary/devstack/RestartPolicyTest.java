@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The rules for restarting a crashed service, checked without processes and without waiting. */
 class RestartPolicyTest {
 
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
