@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,12 +21,19 @@ final class ChildProcess {
 
     private final String name;
     private final Process process;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
     private final Path logFile;
     private final Path pidFile;
 
-    private ChildProcess(String name, Process process, Path logFile, Path pidFile) {
+    private ChildProcess(String name, Process process, List<String> command, Map<String, String> environment,
+                         Path workDir, Path logFile, Path pidFile) {
         this.name = name;
         this.process = process;
+        this.command = command;
+        this.environment = environment;
+        this.workDir = workDir;
         this.logFile = logFile;
         this.pidFile = pidFile;
     }
@@ -43,7 +51,8 @@ final class ChildProcess {
             builder.environment().putAll(environment);
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()));
-            return new ChildProcess(name, process, logFile, pidFile);
+            return new ChildProcess(name, process, List.copyOf(command), Map.copyOf(environment), workDir, logFile,
+                    pidFile);
         } catch (IOException e) {
             throw new StackException(name + " could not be started: " + e.getMessage(), e);
         }
@@ -63,12 +72,26 @@ final class ChildProcess {
         return wrapped;
     }
 
+    /** The same command again, with the same environment, folder, log (appended to) and pid file. */
+    ChildProcess startAgain() {
+        return start(name, command, environment, workDir, logFile, pidFile);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** Completes with the exit code once the process has ended, however it ended. */
+    CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    Path logFile() {
+        return logFile;
     }
 
     /** SIGTERM, then SIGKILL if it does not exit in time; children of the process go with it. */

@@ -10,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The local run: {@code up} starts the five servers and the three services; {@code stack} only the servers.
- * Data stays in {@code .tributary/}; Ctrl-C stops everything. A second launcher refuses to start while the
- * first runs; after a crash the next one stops the orphaned services and reuses the servers and their data.
+ * Data stays in {@code .tributary/}; a {@link ServiceSupervisor} restarts a service that crashes; Ctrl-C stops
+ * everything. A second launcher refuses to start while the first runs; after a crash of the launcher the next one
+ * stops the orphaned services and reuses the servers and their data.
  */
 public final class LocalSystem {
 
@@ -40,11 +41,12 @@ public final class LocalSystem {
         }
 
         List<ServiceProcess> services = new ArrayList<>();
+        ServiceSupervisor supervisor = new ServiceSupervisor(System.err::println);
         LocalStack[] stack = new LocalStack[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Tributary...");
-            services.reversed().forEach(ServiceProcess::stop);
+            supervisor.stop();
             if (stack[0] != null) {
                 stack[0].close();
             }
@@ -61,10 +63,12 @@ public final class LocalSystem {
             if (command.equals("up")) {
                 System.out.println("Starting command-api, projections and query-api...");
                 for (Service service : SERVICES) {
-                    services.add(ServiceProcess.start(service.name(), service.jar(root),
+                    ServiceProcess started = ServiceProcess.start(service.name(), service.jar(root),
                             service.port() + StackConfig.portOffset(),
                             endpoints.springEnvironment(), runDir.resolve(service.name() + ".log"),
-                            SERVICE_START_TIMEOUT));
+                            SERVICE_START_TIMEOUT);
+                    services.add(started);
+                    supervisor.supervise(started);
                 }
             }
             printSummary(endpoints, services, config.home());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** A Tributary service (a Spring Boot jar) as a child process, ready once its health endpoint says UP. */
 public final class ServiceProcess implements AutoCloseable {
@@ -12,11 +13,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ChildProcess process;
+    private final Duration startTimeout;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, int port, ChildProcess process, Duration startTimeout) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.startTimeout = startTimeout;
     }
 
     /** Extra JVM options for every service, separated by spaces, e.g. to record a flight recording of each. */
@@ -45,14 +48,29 @@ public final class ServiceProcess implements AutoCloseable {
         Path pidFile = logFile.resolveSibling(name + ".pid");
         ChildProcess process = ChildProcess.start(name, command(jar, System.getenv(EXTRA_OPTIONS)),
                 environment, jar.getParent(), logFile, pidFile);
-        ServiceProcess service = new ServiceProcess(name, port, process);
-        String health = service.baseUrl() + "/actuator/health";
-        if (!Waits.until(() -> Waits.httpOk(health, "\"UP\""), timeout, process)) {
-            StackException failure = process.failure("did not report UP at " + health + " within " + timeout.toSeconds() + "s");
+        ServiceProcess service = new ServiceProcess(name, port, process, timeout);
+        service.awaitUp();
+        return service;
+    }
+
+    /**
+     * The same service started again as it was first (command, environment, port, log, start timeout), e.g. after
+     * a crash; not yet waited for.
+     */
+    ServiceProcess startAgain() {
+        return new ServiceProcess(name, port, process.startAgain(), startTimeout);
+    }
+
+    /** @throws StackException after stopping the process, when it died or did not report UP in time */
+    void awaitUp() {
+        String health = baseUrl() + "/actuator/health";
+        if (!Waits.until(() -> Waits.httpOk(health, "\"UP\""), startTimeout, process)) {
+            StackException failure = process.failure(process.isAlive()
+                    ? "did not report UP at " + health + " within " + startTimeout.toSeconds() + "s"
+                    : "exited before reporting UP at " + health);
             process.stop();
             throw failure;
         }
-        return service;
     }
 
     public String name() {
@@ -61,6 +79,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Completes with the exit code once the process has ended, whether it was stopped or crashed. */
+    CompletableFuture<Integer> onExit() {
+        return process.onExit();
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+
+    String logTail(int lines) {
+        return ChildProcess.tail(process.logFile(), lines);
     }
 
     public void stop() {
