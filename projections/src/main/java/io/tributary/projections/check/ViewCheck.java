@@ -2,6 +2,7 @@ package io.tributary.projections.check;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
+import io.tributary.projections.AggregateProjection;
 import io.tributary.projections.view.ActiveVersions;
 import io.tributary.projections.view.ChunkedFold;
 import io.tributary.projections.view.MongoVersionedView;
@@ -45,9 +46,9 @@ public class ViewCheck {
     public synchronized ViewCheckReport run(ActiveVersions versions) {
         long head = eventStore.headPosition();
         List<ChunkedFold> folds = new ArrayList<>();
-        views.forEach(view -> folds.add(new ChunkedFold(view.projectionOf(scratch(view, versions.activeVersion(view))),
-                CHUNK)));
         try {
+            views.forEach(view -> folds.add(new ChunkedFold(scratchProjection(view, versions.activeVersion(view)),
+                    CHUNK)));
             long events = eventStore.forEach(head, event -> folds.forEach(fold -> fold.accept(event)));
             folds.forEach(ChunkedFold::flush);
             List<ViewCheckReport.ViewResult> results = new ArrayList<>();
@@ -67,7 +68,7 @@ public class ViewCheck {
      * {@code upTo}. Documents the version holds at a newer version than the fold are no difference.
      */
     public synchronized ViewCheckReport.ViewResult verify(VersionedView view, int version, long upTo) {
-        ChunkedFold fold = new ChunkedFold(view.projectionOf(scratch(view, version)), CHUNK);
+        ChunkedFold fold = new ChunkedFold(scratchProjection(view, version), CHUNK);
         try {
             eventStore.forEach(view.aggregateType(), 0, upTo, fold);
             fold.flush();
@@ -104,6 +105,16 @@ public class ViewCheck {
 
     private DocumentSource snapshots(String index, String idField) {
         return new SearchSnapshots(elasticsearch, index, idField);
+    }
+
+    /**
+     * The projection that folds into the scratch twin of {@code version}, which exists before the fold: a view
+     * whose aggregate type has no events yet is compared with an empty scratch, not with an index that is missing.
+     */
+    private static AggregateProjection<?, ?> scratchProjection(VersionedView view, int version) {
+        AggregateProjection<?, ?> projection = view.projectionOf(scratch(view, version));
+        projection.view().ensureReady();
+        return projection;
     }
 
     private static ViewVersion scratch(VersionedView view, int version) {

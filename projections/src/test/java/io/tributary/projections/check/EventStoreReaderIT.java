@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,21 +36,7 @@ class EventStoreReaderIT {
 
     @BeforeEach
     void table() throws SQLException {
-        eventStore = new PGSimpleDataSource();
-        eventStore.setURL(STACK.endpoints().postgresJdbcUrl());
-        eventStore.setUser(STACK.endpoints().postgresUser());
-        eventStore.setPassword(STACK.endpoints().postgresPassword());
-        try (Connection connection = eventStore.getConnection(); Statement ddl = connection.createStatement()) {
-            // The columns of the command side's table that readers use (db/migration/V1__axon_event_store.sql).
-            ddl.execute("DROP TABLE IF EXISTS domain_event_entry");
-            ddl.execute("""
-                    CREATE TABLE domain_event_entry (
-                        global_index bigint PRIMARY KEY, event_identifier varchar(255) NOT NULL UNIQUE,
-                        aggregate_identifier varchar(255) NOT NULL, sequence_number bigint NOT NULL,
-                        payload_type varchar(255) NOT NULL, payload_revision varchar(255), payload bytea NOT NULL,
-                        time_stamp varchar(255) NOT NULL,
-                        UNIQUE (aggregate_identifier, sequence_number))""");
-        }
+        eventStore = EventStoreTable.createEmpty(STACK);
         ObjectMapper json = new ObjectMapper();
         reader = new EventStoreReader(eventStore, json, new EnvelopeParser(json));
     }
