@@ -4,6 +4,7 @@ import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.Server;
 import io.tributary.devstack.TestStack;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -16,7 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
 
-/** Boots the command API against the real PostgreSQL and Kafka of the test stack, and speaks HTTP to it. */
+/**
+ * Boots the command API against the real PostgreSQL and Kafka of the test stack, and speaks HTTP to it. Tracing is
+ * on, as in production (Spring Boot switches it off in tests by default).
+ */
+@AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class CommandApiIntegrationTest {
 

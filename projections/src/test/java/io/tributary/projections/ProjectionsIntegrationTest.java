@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
         "tributary.projections.retry.initial-interval=100ms",
         "tributary.projections.retry.outage-max-interval=1s"
 })
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 public abstract class ProjectionsIntegrationTest {
 
     protected static final LocalStack STACK = TestStack.shared(Server.KAFKA, Server.MONGO, Server.ELASTICSEARCH);

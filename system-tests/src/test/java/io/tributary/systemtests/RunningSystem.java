@@ -97,8 +97,12 @@ final class RunningSystem {
             env.put("SERVER_PORT", Integer.toString(port));
             // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
             env.put("TRIBUTARY_CONSISTENCY_MAX_WAIT", "2s");
+            // Logs as in production (JSON lines), and the projections' line per applied event, which TracingIT reads.
+            env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+            env.put("LOGGING_LEVEL_IO_TRIBUTARY_PROJECTIONS_KAFKA", "DEBUG");
+            env.put("LOGGING_LEVEL_IO_TRIBUTARY_PROJECTIONS_NOTIFICATION", "DEBUG");
             env.putAll(settings);
-            Path log = logDirectory().resolve(name + ".log");
+            Path log = logOf(name);
             return ServiceProcess.start(name, Path.of(jars.getProperty(service)), port, env, log, SERVICE_START_TIMEOUT);
         });
     }
@@ -130,6 +134,11 @@ final class RunningSystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The log of a service this system started, e.g. {@code projections}. */
+    static Path logOf(String name) {
+        return logDirectory().resolve(name + ".log");
     }
 
     private static Path logDirectory() {

@@ -4,6 +4,8 @@ import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.EnvelopeParser;
 import io.tributary.projections.envelope.EventEnvelope;
 import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.tracing.RecordScope;
+import io.tributary.projections.tracing.RecordTraces;
 import io.tributary.projections.view.WriteOutcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -29,10 +31,12 @@ class NotificationBatches {
 
     private final EnvelopeParser parser;
     private final ProjectionMetrics metrics;
+    private final RecordTraces traces;
 
-    NotificationBatches(EnvelopeParser parser, ProjectionMetrics metrics) {
+    NotificationBatches(EnvelopeParser parser, ProjectionMetrics metrics, RecordTraces traces) {
         this.parser = parser;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     void handle(NotificationProjection<?> projection, List<ConsumerRecord<String, byte[]>> records) {
@@ -49,9 +53,16 @@ class NotificationBatches {
         List<WriteOutcome> outcomes = new ArrayList<>(events.size());
         try (NotificationBatch batch = projection.begin(events)) {
             for (EventEnvelope event : events) {
+                // The mail of an event is sent while it is applied: in the event's span of its command's trace.
+                RecordScope scope = traces.open(projection.name(), event, log.isDebugEnabled());
                 try {
-                    outcomes.add(batch.apply(event));
+                    WriteOutcome outcome = batch.apply(event);
+                    outcomes.add(outcome);
+                    log.debug("{} {} {} version {} of {} (position {})", projection.name(), outcome.label(),
+                            event.type(), event.aggregateVersion(), event.subject(), event.position());
+                    scope.end(outcome.label());
                 } catch (RuntimeException e) {
+                    scope.failed(e);
                     failure = e;
                     break;
                 }
@@ -61,10 +72,7 @@ class NotificationBatches {
             throw new BatchListenerFailedException(e.getMessage(), e, 0);
         }
         for (int i = 0; i < outcomes.size(); i++) {
-            EventEnvelope event = events.get(i);
-            metrics.handled(projection.name(), event, outcomes.get(i));
-            log.debug("{} {} {} version {} of {} (position {})", projection.name(), outcomes.get(i).label(),
-                    event.type(), event.aggregateVersion(), event.subject(), event.position());
+            metrics.handled(projection.name(), events.get(i), outcomes.get(i));
         }
         if (failure != null) {
             throw new BatchListenerFailedException(failure.getMessage(), failure, outcomes.size());

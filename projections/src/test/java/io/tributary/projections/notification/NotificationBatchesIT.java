@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.tributary.devstack.Server;
 import io.tributary.devstack.TestStack;
 import io.tributary.events.CloudEventHeaders;
@@ -16,6 +18,7 @@ import io.tributary.events.user.UserRegistered;
 import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.EnvelopeParser;
 import io.tributary.projections.envelope.UnreadableEventException;
+import io.tributary.projections.tracing.RecordTraces;
 import io.tributary.projections.view.ViewStoreUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,7 +64,7 @@ class NotificationBatchesIT {
             new PlacedOrders(new VersionedDocuments(database.getCollection(PlacedOrders.COLLECTION))), recipients,
             notifier);
     private final NotificationBatches batches = new NotificationBatches(new EnvelopeParser(new ObjectMapper()),
-            new ProjectionMetrics(meters, List.of(welcomes, orders)));
+            new ProjectionMetrics(meters, List.of(welcomes, orders)), new RecordTraces(Tracer.NOOP, Propagator.NOOP));
     private long position = 1;
     private long offset;
 
