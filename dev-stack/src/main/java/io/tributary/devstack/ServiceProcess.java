@@ -25,9 +25,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Extra JVM options for every service, separated by spaces, e.g. to record a flight recording of each. */
     public static final String EXTRA_OPTIONS = "TRIBUTARY_SERVICE_JAVA_OPTIONS";
 
+    /**
+     * The parallel collector rather than G1: on two cores G1's concurrent threads compete with the requests, and the
+     * query API's reads by id went from a p99 of 63–85 ms to 16–17 ms, at 10–35 % more requests per second.
+     */
     static List<String> command(Path jar, String extraOptions) {
         List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx384m",
-                "-XX:+ExitOnOutOfMemoryError"));
+                "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"));
         if (extraOptions != null && !extraOptions.isBlank()) {
             command.addAll(List.of(extraOptions.strip().split("\\s+")));
         }

@@ -20,7 +20,7 @@ class ServiceProcessTest {
 
     @Test
     void withoutExtraOptionsTheCommandIsTheDefault() {
-        assertThat(ServiceProcess.command(JAR, null)).hasSize(6).endsWith("-jar", "service.jar");
+        assertThat(ServiceProcess.command(JAR, null)).hasSize(7).endsWith("-jar", "service.jar");
         assertThat(ServiceProcess.command(JAR, " ")).isEqualTo(ServiceProcess.command(JAR, null));
     }
 }
