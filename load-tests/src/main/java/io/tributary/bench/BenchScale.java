@@ -49,6 +49,15 @@ public record BenchScale(String mode, int users, int products, int orders, List<
         return mode.equals("quick") ? Duration.ofSeconds(15) : catchUpLimit;
     }
 
+    /**
+     * How long a closed-loop read scenario and its baseline run unmeasured first: as long as one measurement, so
+     * that the services' JIT has compiled the path being measured (two seconds left the query API at a third of
+     * its steady rate).
+     */
+    public Duration warmUp() {
+        return step;
+    }
+
     public Map<String, String> describe() {
         Map<String, String> described = new LinkedHashMap<>();
         described.put("mode", mode);

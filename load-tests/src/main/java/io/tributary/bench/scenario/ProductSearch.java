@@ -40,7 +40,7 @@ public final class ProductSearch {
         Wrk wrk = installed.get();
         List<String> words = Catalogue.searchWords();
         Path paths = write("search-paths.txt", words.stream().map(word -> "/api/v1/products?q=" + word).toList());
-        wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, java.time.Duration.ofSeconds(2), paths.toString());
+        wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, context.scale().warmUp(), paths.toString());
         WrkResult search = wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS,
                 context.scale().step(), paths.toString());
         Figure figure = Figure.of("GET /products?q=<word>, " + CONNECTIONS + " connections, " + words.size() + " words in turn",
@@ -52,7 +52,7 @@ public final class ProductSearch {
         }
         Path bodies = write("search-bodies.txt", words.stream().map(word -> body.get().replace(PROBE_WORD, word)).toList());
         String url = context.system().endpoints().elasticsearchUrl() + "/products/_search";
-        wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, java.time.Duration.ofSeconds(2), bodies.toString());
+        wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, context.scale().warmUp(), bodies.toString());
         WrkResult direct = wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, context.scale().step(), bodies.toString());
         section.add(figure.against("the same body straight to Elasticsearch (" + direct.latencies() + ")", direct.perSecond()));
         section.note("Elasticsearch body as the query API sent it for q=" + PROBE_WORD + ": `" + body.get() + "`");

@@ -38,7 +38,7 @@ public final class ReadsById {
         Path hot = context.dataset().hotOrdersFile(HOT_SET);
         String prefix = "/api/v1/orders/";
         Duration step = context.scale().step();
-        wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, Duration.ofSeconds(2),
+        wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, context.scale().warmUp(),
                 hot.toString(), prefix);
         WrkResult reads = wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, step,
                 hot.toString(), prefix);
@@ -50,7 +50,7 @@ public final class ReadsById {
             return;
         }
         section.add(withNginx(figure, wrk, sample.get(), section, step));
-        section.note("The query API was warmed up for 2 s first; nginx serves one order's JSON ("
+        section.note("The query API was warmed up for " + context.scale().warmUp().toSeconds() + " s first; nginx serves one order's JSON ("
                 + sample.get().length() + " bytes) as a file.");
     }
 
