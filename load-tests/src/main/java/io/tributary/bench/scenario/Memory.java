@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 public final class Memory {
 
     private static final double TARGET_MB = 300;
-    // JDK 21: "garbage-first heap   total 65536K, used 30000K"; JDK 25: "... total reserved 393216K, committed 65536K, used 30000K".
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+    // G1, JDK 21: "garbage-first heap   total 65536K, used 30000K"; JDK 25: "... total reserved 393216K, committed
+    // 65536K, used 30000K". The parallel collector: one line per generation, "PSYoungGen total 20480K, used 5000K"
+    // and "ParOldGen total 44032K, used 12000K".
+    private static final Pattern HEAP_USED = Pattern.compile("(?:heap|PSYoungGen|ParOldGen)\\s+total[^\\n]*?used (\\d+)K");
 
     private final BenchContext context;
 
@@ -64,12 +66,23 @@ public final class Memory {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Command.run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"), Map.of(), Duration.ofSeconds(60));
-            Matcher matcher = HEAP_USED.matcher(Command.run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info"),
+            return heapUsedMegabytes(Command.run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info"),
                     Map.of(), Duration.ofSeconds(30)));
-            return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
         } catch (Command.ToolFailedException e) {
             section.note("jcmd failed for pid " + pid + ": " + e.getMessage());
             return Double.NaN;
         }
+    }
+
+    /** The heap in use that {@code GC.heap_info} reports, over all of its generations; NaN when it names none. */
+    static double heapUsedMegabytes(String heapInfo) {
+        Matcher matcher = HEAP_USED.matcher(heapInfo);
+        long usedKilobytes = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            usedKilobytes += Long.parseLong(matcher.group(1));
+            found = true;
+        }
+        return found ? usedKilobytes / 1024.0 : Double.NaN;
     }
 }
