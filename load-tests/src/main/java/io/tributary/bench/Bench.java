@@ -83,13 +83,12 @@ public final class Bench {
     }
 
     private void run(BenchSystem system, BenchScale scale) {
-        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
-        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        Path work = workFolder(system);
+        String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
         MachineFacts.machine(report.machine());
         MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
-        report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
-        report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
+        describeStores();
         report.scale().putAll(scale.describe());
 
         try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
@@ -169,8 +168,8 @@ public final class Bench {
     /** Scenario 8 alone ({@code --rebuild}): on the empty system, without the data set of the other scenarios. */
     private void runRebuildOnly(BenchSystem system, BenchScale scale) {
         report.scale().put("rebuild (scenario 8)", String.format(Locale.ROOT, "%,d events", scale.rebuildEvents()));
-        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
-        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        Path work = workFolder(system);
+        String runTag = newRunTag();
         try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
             MachineFacts.machine(report.machine());
             rebuild(new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null));
@@ -185,15 +184,14 @@ public final class Bench {
      * ({@code BENCH_USERS} users, four events each) that the relay publishes while the projections are stopped.
      */
     private void runCatchUpOnly(BenchSystem system, BenchScale scale) {
-        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
-        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        Path work = workFolder(system);
+        String runTag = newRunTag();
         try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
             MachineFacts.machine(report.machine());
             StackEndpoints endpoints = system.endpoints();
             MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
                     endpoints.postgresPassword());
-            report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
-            report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
+            describeStores();
             report.scale().put("catch-up backlog", String.format(Locale.ROOT, "%,d synthetic users, %,d events",
                     scale.users(), scale.users() * 4L));
             BenchContext context = new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null);
@@ -217,12 +215,11 @@ public final class Bench {
      * up with it (waiting up to the catch-up limit), so the reads measure the query API and not a view's backlog.
      */
     private void runReadsOnly(BenchSystem system, BenchScale scale) {
-        Path work = system.root().resolve("load-tests").resolve("target").resolve("bench");
-        String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
+        Path work = workFolder(system);
+        String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
         MachineFacts.machine(report.machine());
-        report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
-        report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
+        describeStores();
         report.scale().putAll(scale.describe());
         try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
             Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
@@ -252,6 +249,21 @@ public final class Bench {
         System.out.println("8. Rebuild from the event store...");
         Section rebuild = report.section("8. Rebuild: a view from the event store, against raw bulk writes");
         isolated(rebuild, () -> new Rebuild(context).run(rebuild, context.scale().rebuildEvents()));
+    }
+
+    /** Where a run keeps its data set, scripts and baselines' files. */
+    private static Path workFolder(BenchSystem system) {
+        return system.root().resolve("load-tests").resolve("target").resolve("bench");
+    }
+
+    /** Unique per run, so the data a run creates (e-mail addresses, SKUs) never collides with an earlier run's. */
+    private static String newRunTag() {
+        return "b" + Long.toString(System.currentTimeMillis(), 36);
+    }
+
+    private void describeStores() {
+        report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
+        report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
     }
 
     /** A scenario that fails leaves a note in its section; the scenarios after it still run. */
