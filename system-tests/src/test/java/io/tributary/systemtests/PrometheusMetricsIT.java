@@ -1,0 +1,45 @@
+package io.tributary.systemtests;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What each running service exposes at {@code /actuator/prometheus} is read by Prometheus' own {@code promtool check
+ * metrics}: it must parse, and none of Tributary's own metrics ({@code tributary_…}) may break Prometheus' naming
+ * rules. The libraries' metrics (JVM, Tomcat, Kafka client) keep their names, which promtool lints but parses. On CI
+ * promtool must be installed; elsewhere the check is skipped when it is missing.
+ */
+class PrometheusMetricsIT {
+
+    /** promtool's exit code when the exposition parsed and only lint rules were broken. */
+    private static final int LINT_PROBLEMS_ONLY = 3;
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void startSystem() {
+        system = RunningSystem.get();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-api", "query-api", "projections"})
+    void theExpositionParsesAndTributarysOwnMetricsFollowPrometheusNaming(String service) throws Exception {
+        Promtool.require();
+        Http http = switch (service) {
+            case "command-api" -> system.commands();
+            case "query-api" -> system.queries();
+            default -> system.projectionsAdmin();
+        };
+        Http.Response metrics = http.get("/actuator/prometheus");
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+
+        Promtool.Result check = Promtool.run(metrics.body(), "check", "metrics");
+
+        assertThat(check.exitCode()).as(check.output()).isIn(0, LINT_PROBLEMS_ONLY);
+        assertThat(check.output().lines().filter(line -> line.startsWith("tributary_")).toList()).as(check.output())
+                .isEmpty();
+    }
+}
