@@ -135,17 +135,7 @@ public final class Bench {
             write();
 
             settle(lag, scale.settleLimit(), commands, "before the reads");
-            System.out.println("5. Reads by id...");
-            Section reads = report.section("5. Reads by id");
-            isolated(reads, () -> new ReadsById(loadedContext).run(reads));
-
-            System.out.println("6. Product search...");
-            Section search = report.section("6. Product search (text, facets, highlights)");
-            isolated(search, () -> new ProductSearch(loadedContext).run(search));
-
-            System.out.println("4. Freshness...");
-            Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
-            isolated(freshness, () -> new Freshness(loadedContext).run(freshness));
+            runReads(loadedContext, report.section("5. Reads by id"));
 
             System.out.println("2. Mixed workload (Gatling)...");
             settle(lag, scale.settleLimit(), commands, "before the mixed workload");
@@ -230,18 +220,23 @@ public final class Bench {
             BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
             Section reads = report.section("5. Reads by id");
             settle(lag, scale.catchUpLimit(), reads, "before the reads");
-            System.out.println("5. Reads by id...");
-            isolated(reads, () -> new ReadsById(context).run(reads));
-            System.out.println("6. Product search...");
-            Section search = report.section("6. Product search (text, facets, highlights)");
-            isolated(search, () -> new ProductSearch(context).run(search));
-            System.out.println("4. Freshness...");
-            Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
-            isolated(freshness, () -> new Freshness(context).run(freshness));
+            runReads(context, reads);
         } finally {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
         }
+    }
+
+    /** Scenarios 5, 6 and 4, in that order: reads by id (into the given section), product search, freshness. */
+    private void runReads(BenchContext context, Section reads) {
+        System.out.println("5. Reads by id...");
+        isolated(reads, () -> new ReadsById(context).run(reads));
+        System.out.println("6. Product search...");
+        Section search = report.section("6. Product search (text, facets, highlights)");
+        isolated(search, () -> new ProductSearch(context).run(search));
+        System.out.println("4. Freshness...");
+        Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
+        isolated(freshness, () -> new Freshness(context).run(freshness));
     }
 
     /** Last, because it stops the command API. */
