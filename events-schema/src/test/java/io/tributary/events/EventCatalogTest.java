@@ -128,6 +128,20 @@ class EventCatalogTest {
     }
 
     @Test
+    void aRegistrationNamesItsOwnerOptionallyAndOldPayloadsStayValid() throws IOException {
+        JsonSchema schema = schema(EventCatalog.of(UserRegistered.class));
+        ObjectNode owned = json.valueToTree(new UserRegistered(USER, "Ada Lovelace", "ada@example.com", "kc-7f3a"));
+        ObjectNode stored = json.valueToTree(SAMPLES.get(UserRegistered.class));
+        stored.remove("subject");
+
+        assertThat(schema.validate(owned)).isEmpty();
+        assertThat(schema.validate(stored)).isEmpty();
+        assertThat(json.treeToValue(stored, UserRegistered.class).subject()).isNull();
+        owned.put("subject", "");
+        assertThat(schema.validate(owned)).hasSize(1);
+    }
+
+    @Test
     void lookupByCloudEventType() {
         EventDescriptor descriptor = EventCatalog.of(UserRegistered.class);
         assertThat(descriptor.cloudEventType()).isEqualTo("io.tributary.user.registered.v1");
