@@ -26,6 +26,8 @@ public final class AccessLogFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID = "X-Request-Id";
     /** The log context key, a field of every structured log line written while serving the request. */
     public static final String REQUEST_ID_KEY = "requestId";
+    /** The request attribute in which the security filters leave the authenticated caller's subject. */
+    public static final String SUBJECT = AccessLogFilter.class.getName() + ".subject";
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
     // A caller's id is taken as it is only when it cannot forge log lines or flood them.
@@ -53,13 +55,15 @@ public final class AccessLogFilter extends OncePerRequestFilter {
     }
 
     private static void logAnswered(HttpServletRequest request, int status, long nanos) {
+        Object subject = request.getAttribute(SUBJECT);
         // ECS field names; the structured formats nest them, the plain format shows the message.
         log.atInfo()
                 .addKeyValue("http.request.method", request.getMethod())
                 .addKeyValue("url.path", request.getRequestURI())
                 .addKeyValue("http.response.status_code", status)
                 .addKeyValue("event.duration", nanos)
-                .log("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), status,
-                        TimeUnit.NANOSECONDS.toMillis(nanos));
+                .addKeyValue("user.id", subject == null ? "-" : subject)
+                .log("{} {} {} {} ms {}", request.getMethod(), request.getRequestURI(), status,
+                        TimeUnit.NANOSECONDS.toMillis(nanos), subject == null ? "anonymous" : subject);
     }
 }

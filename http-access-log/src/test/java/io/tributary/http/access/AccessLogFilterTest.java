@@ -59,6 +59,19 @@ class AccessLogFilterTest {
     }
 
     @Test
+    void namesTheSubjectTheSecurityFiltersAuthenticated() throws Exception {
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/orders/1"), new MockHttpServletResponse(),
+                (req, res) -> req.setAttribute(AccessLogFilter.SUBJECT, "kc-7f3a"));
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/products"), new MockHttpServletResponse(),
+                (req, res) -> { });
+
+        assertThat(fields(lines.list.get(0))).containsEntry("user.id", "kc-7f3a");
+        assertThat(lines.list.get(0).getFormattedMessage()).endsWith(" kc-7f3a");
+        assertThat(fields(lines.list.get(1))).containsEntry("user.id", "-");
+        assertThat(lines.list.get(1).getFormattedMessage()).endsWith(" anonymous");
+    }
+
+    @Test
     void aFailureThatEscapesIsLoggedAsServerError() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/products");
 

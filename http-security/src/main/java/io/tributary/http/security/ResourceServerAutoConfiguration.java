@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -31,12 +32,13 @@ import java.util.List;
  * {@code spring.security.oauth2.resourceserver.jwt.*} settings name (OIDC discovery or a JWK set URI, with the
  * audiences it must carry). Health and Prometheus stay open for probes and scrapers; every other actuator
  * endpoint needs {@code admin}; the API docs are open; the service's {@link AccessRules} come next, and anything
- * they leave out needs a token. No sessions and no CSRF: nothing authenticates by cookie.
+ * they leave out needs a token. No sessions and no CSRF: nothing authenticates by cookie. Browsers may call from
+ * the origins {@link CorsProperties} lists, and the access log names each request's subject.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, CorsProperties.class})
 public class ResourceServerAutoConfiguration {
 
     private static final RequestMatcher API_DOCS = new OrRequestMatcher(
@@ -49,11 +51,13 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
-                                                  SecurityProperties properties, ObjectMapper json) throws Exception {
+                                                  SecurityProperties properties, CorsProperties cors,
+                                                  ObjectMapper json) throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(new RealmRoles(properties.rolesClaim()));
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.cors(browsers -> browsers.configurationSource(BrowserOrigins.of(cors)))
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -76,7 +80,8 @@ public class ResourceServerAutoConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new SubjectForAccessLog(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -1,6 +1,9 @@
 package io.tributary.http.security;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tributary.devstack.TestIssuer;
+import io.tributary.http.access.AccessLogFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared rules on a small service of their own, with tokens from a real issuer served over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE,
-        "management.endpoints.web.exposure.include=health,info,prometheus"})
+        "management.endpoints.web.exposure.include=health,info,prometheus",
+        "tributary.cors.allowed-origins=https://shop.example.com"})
 class ResourceServerTest {
 
     private static final TestIssuer issuer = TestIssuer.shared();
@@ -102,6 +106,46 @@ class ResourceServerTest {
         assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(answer.getHeaders().getFirst("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
         assertThat(answer.getHeaders().getFirst("Server")).isNull();
+    }
+
+    @Test
+    void theAccessLogNamesTheCaller() {
+        ch.qos.logback.classic.Logger accessLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(AccessLogFilter.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        accessLog.addAppender(lines);
+        try {
+            get("/api/mine", issuer.token("alice", "customer"));
+            // The line is written once the answer has gone out, so it may come a moment after the client has it.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(lines.list).isNotEmpty());
+        } finally {
+            accessLog.detachAppender(lines);
+        }
+
+        assertThat(lines.list).singleElement().extracting(ILoggingEvent::getFormattedMessage)
+                .asString().startsWith("GET /api/mine 200").endsWith(" alice");
+    }
+
+    @Test
+    void browsersMayCallFromTheConfiguredOriginsOnly() {
+        ResponseEntity<String> shop = preflight("https://shop.example.com");
+        ResponseEntity<String> elsewhere = preflight("https://evil.example.net");
+
+        assertThat(shop.getStatusCode().value()).isEqualTo(200);
+        assertThat(shop.getHeaders().getAccessControlAllowOrigin()).isEqualTo("https://shop.example.com");
+        assertThat(shop.getHeaders().getAccessControlAllowHeaders()).contains("Authorization");
+        assertThat(elsewhere.getStatusCode().value()).isEqualTo(403);
+        assertThat(elsewhere.getHeaders().getAccessControlAllowOrigin()).isNull();
+    }
+
+    private ResponseEntity<String> preflight(String origin) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setOrigin(origin);
+        headers.setAccessControlRequestMethod(HttpMethod.POST);
+        headers.setAccessControlRequestHeaders(java.util.List.of("Authorization", "Content-Type"));
+        return http.exchange("/api/mine", HttpMethod.OPTIONS, new HttpEntity<>(headers), String.class);
     }
 
     private ResponseEntity<String> get(String path, String token) {
