@@ -190,6 +190,21 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
+    void everyServiceKnowsTheTokenIssuerAndTheSharedRedis(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+
+        for (String service : PORTS.keySet()) {
+            assertThat(configValue(objects, service, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
+                    .as(overlay + " " + service).matches("https?://.+/realms/tributary");
+        }
+        for (String service : List.of("command-api", "query-api")) {
+            assertThat(configValue(objects, service, "SPRING_DATA_REDIS_URL")).as(overlay + " " + service)
+                    .matches("rediss?://.+:\\d+");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
     void secretsAreOnlyReferencedAndTheReadmeSaysHowToCreateEach(String overlay) throws Exception {
         List<JsonNode> objects = render(overlay);
         String readme = Files.readString(Path.of("..", "README.md"));
