@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where the buckets are: in Redis, shared by every replica, and in this process while Redis is unreachable or not
- * configured. After a Redis failure the buckets stay local for the retry interval, so an outage costs one Redis
- * timeout per interval, not one per request; then Redis is tried again. The current store is the gauge
- * {@value #STORE_METRIC} (1 for the store in use) and the {@code rateLimits} health detail.
+ * configured. After a Redis failure the buckets stay local for the retry interval; then one request tries Redis
+ * again while the others still count locally, so an outage costs one Redis timeout per interval, not one per
+ * request. The current store is the gauge {@value #STORE_METRIC} (1 for the store in use) and the
+ * {@code rateLimits} health detail.
  */
 final class BucketStore implements AutoCloseable {
 
@@ -31,8 +33,9 @@ final class BucketStore implements AutoCloseable {
     private static final Duration KEPT_AFTER_REFILL = Duration.ofSeconds(10);
 
     private final RedisBuckets redis;
-    private final ProxyManager<String> local;
+    private final ProxyManager<String> localBuckets;
     private final long retryNanos;
+    private final AtomicBoolean retrying = new AtomicBoolean();
     private volatile boolean redisFailed;
     private volatile long localUntil;
 
@@ -40,33 +43,66 @@ final class BucketStore implements AutoCloseable {
     BucketStore(RedisBuckets redis, Duration retryInterval, long localMaximumBuckets, MeterRegistry meters) {
         this.redis = redis;
         this.retryNanos = retryInterval.toNanos();
-        this.local = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(localMaximumBuckets))
+        this.localBuckets = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(localMaximumBuckets))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_REFILL))
                 .build();
         Gauge.builder(STORE_METRIC, () -> usesRedis() ? 1 : 0).tag("store", "redis")
                 .description("1 while the rate limits' buckets are in Redis, shared by every replica").register(meters);
         Gauge.builder(STORE_METRIC, () -> usesRedis() ? 0 : 1).tag("store", "local")
                 .description("1 while the rate limits' buckets are in this process only").register(meters);
+        if (redis != null) {
+            // At startup, so that requests never queue for a first connection to a Redis that is down.
+            try {
+                redis.connect();
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
     }
 
     ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        if (redis != null && (!redisFailed || System.nanoTime() - localUntil >= 0)) {
+        if (redis != null && !redisFailed) {
+            return sharedOrLocal(key, configuration);
+        }
+        if (redis != null && mayRetry()) {
             try {
-                ConsumptionProbe probe = redis.tryConsume(key, configuration);
-                if (redisFailed) {
-                    redisFailed = false;
-                    log.info("Rate limits are shared through Redis again");
-                }
-                return probe;
-            } catch (RuntimeException e) {
-                if (!redisFailed) {
-                    log.warn("Redis is unreachable; rate limits are counted per instance for now: {}", e.toString());
-                }
-                localUntil = System.nanoTime() + retryNanos;
-                redisFailed = true;
+                return sharedOrLocal(key, configuration);
+            } finally {
+                retrying.set(false);
             }
         }
-        return local.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        return consumeLocally(key, configuration);
+    }
+
+    private ConsumptionProbe sharedOrLocal(String key, BucketConfiguration configuration) {
+        try {
+            ConsumptionProbe probe = redis.tryConsume(key, configuration);
+            if (redisFailed) {
+                redisFailed = false;
+                log.info("Rate limits are shared through Redis again");
+            }
+            return probe;
+        } catch (RuntimeException e) {
+            failed(e);
+            return consumeLocally(key, configuration);
+        }
+    }
+
+    private ConsumptionProbe consumeLocally(String key, BucketConfiguration configuration) {
+        return localBuckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Once the retry interval has passed, for one request at a time. */
+    private boolean mayRetry() {
+        return System.nanoTime() - localUntil >= 0 && retrying.compareAndSet(false, true);
+    }
+
+    private void failed(RuntimeException e) {
+        if (!redisFailed) {
+            log.warn("Redis is unreachable; rate limits are counted per instance for now: {}", e.toString());
+        }
+        localUntil = System.nanoTime() + retryNanos;
+        redisFailed = true;
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
         } else {
-            refuse(response, limit, probe);
+            refuse(request, response, limit, probe);
         }
     }
 
@@ -74,7 +74,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         return principal != null ? "user:" + principal.getName() : "ip:" + request.getRemoteAddr();
     }
 
-    private void refuse(HttpServletResponse response, RateLimitPolicy limit, ConsumptionProbe probe) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimitPolicy limit,
+                        ConsumptionProbe probe) throws IOException {
         Counter.builder(REJECTIONS_METRIC).tag("policy", limit.name())
                 .description("Requests refused with 429 because their subject's bucket was empty")
                 .register(meters).increment();
@@ -84,6 +85,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
                         + limit.period().toSeconds() + " s is used up; retry in " + retryAfter + " s.");
         problem.setType(RATE_LIMITED);
         problem.setTitle("Too many requests");
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

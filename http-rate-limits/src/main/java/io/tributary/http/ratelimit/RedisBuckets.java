@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /**
  * Buckets in Redis, which every replica of a service shares: each request is one compare-and-swap on its bucket's
- * key. Connects on first use, so a service starts while Redis is down; a failure is thrown to the caller.
+ * key. Once connected, Lettuce reconnects by itself; until then every use tries to connect. A failure is thrown to
+ * the caller.
  */
 final class RedisBuckets implements AutoCloseable {
 
@@ -25,7 +26,7 @@ final class RedisBuckets implements AutoCloseable {
     private final RedisClient client;
     private final Duration timeout;
     private StatefulRedisConnection<String, byte[]> connection;
-    private ProxyManager<String> buckets;
+    private volatile ProxyManager<String> buckets;
 
     /** @param timeout how long one bucket operation may wait for Redis */
     RedisBuckets(RedisClient client, Duration timeout) {
@@ -34,10 +35,14 @@ final class RedisBuckets implements AutoCloseable {
     }
 
     ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return buckets().builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        ProxyManager<String> connected = buckets;
+        if (connected == null) {
+            connected = connect();
+        }
+        return connected.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
     }
 
-    private synchronized ProxyManager<String> buckets() {
+    synchronized ProxyManager<String> connect() {
         if (buckets == null) {
             connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             buckets = Bucket4jLettuce.casBasedBuilder(connection)

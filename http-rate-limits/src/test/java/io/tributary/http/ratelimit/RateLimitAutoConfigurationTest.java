@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitAutoConfigurationTest {
@@ -25,6 +28,23 @@ class RateLimitAutoConfigurationTest {
             assertThat(context.getBean(RateLimitsHealthIndicator.class).health().getDetails())
                     .containsEntry("store", "local (no Redis configured)");
         });
+    }
+
+    @Test
+    void withRedisDownAtStartTheServiceStartsAndCountsLocally() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        service.withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + closedPort,
+                        "spring.data.redis.connect-timeout=250ms", "spring.data.redis.timeout=250ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(RateLimitsHealthIndicator.class).health().getDetails())
+                            .containsEntry("store", "local (Redis unreachable)");
+                    assertThat(context.getBean(MeterRegistry.class).get(BucketStore.STORE_METRIC).tag("store", "local")
+                            .gauge().value()).isEqualTo(1);
+                });
     }
 
     @Test

@@ -97,6 +97,7 @@ class RateLimitsTest {
                 .andExpect(jsonPath("$.type").value("urn:tributary:problem:rate-limited"))
                 .andExpect(jsonPath("$.title").value("Too many requests"))
                 .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.instance").value("/api/v1/products"))
                 .andExpect(jsonPath("$.detail").value(
                         "The search rate limit of 3 requests per 60 s is used up; retry in 20 s."));
         assertThat(refused("search")).isEqualTo(refusedBefore + 1);
