@@ -97,7 +97,7 @@ final class RunningSystem {
             env.put("SERVER_PORT", Integer.toString(port));
             // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
             env.put("TRIBUTARY_CONSISTENCY_MAX_WAIT", "2s");
-            // The tests drive the system from one address faster than a client may; the rate limits have their own tests.
+            // Driven from one address faster than a client may; the rate limits have their own tests.
             env.put("TRIBUTARY_RATELIMITS_ENABLED", "false");
             // Logs as in production (JSON lines), and the projections' line per applied event, which TracingIT reads.
             env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");

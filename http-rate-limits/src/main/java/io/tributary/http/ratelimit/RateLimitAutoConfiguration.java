@@ -16,7 +16,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.StringUtils;
 
-/** The rate limits in every servlet service that depends on this module, unless {@code tributary.rate-limits.enabled} is false. */
+/**
+ * The rate limits in every servlet service that depends on this module, unless {@code tributary.rate-limits.enabled}
+ * is false.
+ */
 @AutoConfiguration(after = RedisAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "tributary.rate-limits", name = "enabled", matchIfMissing = true)

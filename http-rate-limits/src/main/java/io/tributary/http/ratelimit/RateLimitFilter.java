@@ -30,7 +30,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     public static final String POLICY = "RateLimit-Policy";
     public static final String LIMIT = "RateLimit";
-    public static final URI RATE_LIMITED = URI.create("urn:tributary:problem:rate-limited");
+    static final URI RATE_LIMITED = URI.create("urn:tributary:problem:rate-limited");
     static final String REJECTIONS_METRIC = "tributary.rate.limits.rejections";
 
     private final RateLimitRoutes routes;
@@ -68,7 +68,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whose bucket: a name Spring Security authenticated, else the client's address (behind a proxy, as Tomcat's RemoteIpValve reports it). */
+    /**
+     * Whose bucket: the name Spring Security authenticated, else the client's address (behind a proxy, the one
+     * Tomcat's RemoteIpValve took from X-Forwarded-For).
+     */
     static String subject(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         return principal != null ? "user:" + principal.getName() : "ip:" + request.getRemoteAddr();
