@@ -22,7 +22,9 @@ import java.util.Map;
  * on, as in production (Spring Boot switches it off in tests by default).
  */
 @AutoConfigureObservability(metrics = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        // These tests drive the API from one address faster than a client may; the rate limits have their own tests.
+        "tributary.rate-limits.enabled=false")
 public abstract class CommandApiIntegrationTest {
 
     private static final LocalStack STACK = TestStack.shared(Server.POSTGRES, Server.KAFKA);

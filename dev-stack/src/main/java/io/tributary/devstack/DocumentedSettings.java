@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
  * Keeps a service's own settings visible: every {@code tributary.*} property the service declares (Spring Boot's
  * configuration metadata, generated from the {@code @ConfigurationProperties} records) is set in its
  * {@code application.yml}, with a comment, and is a row of its section of {@code docs/configuration.md} whose
- * default is the value in the file; nothing is set or documented that the service does not declare. A service
- * test calls {@link #problems(String)} and expects none.
+ * default is the value in the file; nothing is set or documented that the service does not declare. A property
+ * that is a map (such as the rate limits' policies, keyed by name) stands for the entries the file sets under it:
+ * each of those is a setting of its own. A service test calls {@link #problems(String)} and expects none.
  */
 public final class DocumentedSettings {
 
     private static final String PREFIX = "tributary.";
+    private static final String MAP_TYPE = "java.util.Map<";
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`(tributary\\.[a-z0-9.-]+)`\\s*\\|\\s*`?([^|`]*)`?\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
 
     private DocumentedSettings() {
@@ -38,11 +40,22 @@ public final class DocumentedSettings {
 
     /** @param service the service's section heading in docs/configuration.md, e.g. {@code command-api} */
     public static List<String> problems(String service) {
-        Set<String> declared = declaredProperties();
         Map<String, String> configured = configuredProperties();
         Map<String, String> documented = documentedProperties(service);
         Set<String> commented = commentedKeys();
         List<String> problems = new ArrayList<>();
+        Set<String> declared = new TreeSet<>();
+        declaredProperties().forEach((property, type) -> {
+            if (!type.startsWith(MAP_TYPE)) {
+                declared.add(property);
+                return;
+            }
+            List<String> entries = configured.keySet().stream().filter(key -> key.startsWith(property + ".")).toList();
+            if (entries.isEmpty()) {
+                problems.add(property + " is not set in application.yml");
+            }
+            declared.addAll(entries);
+        });
         for (String property : declared) {
             if (!configured.containsKey(property)) {
                 problems.add(property + " is not set in application.yml");
@@ -69,16 +82,19 @@ public final class DocumentedSettings {
         return problems;
     }
 
-    /** Across every metadata file on the classpath: the service's own and those of the libraries it uses. */
-    private static Set<String> declaredProperties() {
+    /**
+     * Name and type of each, across every metadata file on the classpath: the service's own and those of the
+     * libraries it uses.
+     */
+    private static Map<String, String> declaredProperties() {
         try {
-            Set<String> names = new TreeSet<>();
+            Map<String, String> names = new TreeMap<>();
             for (URL metadata : Collections.list(classLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream json = metadata.openStream()) {
                     for (JsonNode property : new ObjectMapper().readTree(json).path("properties")) {
                         String name = property.path("name").asText();
                         if (name.startsWith(PREFIX)) {
-                            names.add(name);
+                            names.put(name, property.path("type").asText());
                         }
                     }
                 }

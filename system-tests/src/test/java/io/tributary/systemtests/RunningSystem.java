@@ -97,6 +97,8 @@ final class RunningSystem {
             env.put("SERVER_PORT", Integer.toString(port));
             // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
             env.put("TRIBUTARY_CONSISTENCY_MAX_WAIT", "2s");
+            // Driven from one address faster than a client may; the rate limits have their own tests.
+            env.put("TRIBUTARY_RATELIMITS_ENABLED", "false");
             // Logs as in production (JSON lines), and the projections' line per applied event, which TracingIT reads.
             env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
             env.put("LOGGING_LEVEL_IO_TRIBUTARY_PROJECTIONS_KAFKA", "DEBUG");

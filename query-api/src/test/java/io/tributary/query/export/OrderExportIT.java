@@ -48,10 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server runs with memory storage in its own process (see {@link MemoryMongoServer}); Elasticsearch is the
  * stack's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // These tests drive the API from one address faster than a client may; the rate limits have their own tests.
+        "tributary.rate-limits.enabled=false",
         // The Mongo-protocol server has no query planner: it scans and sorts the 100k orders before the first
         // batch, which real MongoDB serves from the placedAt index.
-        "resilience4j.timelimiter.instances.mongo.timeout-duration=30s")
+        "resilience4j.timelimiter.instances.mongo.timeout-duration=30s"})
 class OrderExportIT {
 
     private static final LocalStack STACK = TestStack.shared(Server.ELASTICSEARCH);
