@@ -51,7 +51,7 @@ class CommandAccessIT extends CommandApiIntegrationTest {
     @Test
     void aTokenThatIsNotValidIsRefusedEvenWhereNoneIsNeeded() {
         for (String token : List.of(issuer().expiredToken("ann", "customer"), issuer().forgedToken("ann", "customer"),
-                issuer().tokenForAnotherAudience("ann", "customer"))) {
+                issuer().tokenForAnotherAudience("ann", "customer"), "not-a-jwt")) {
             String email = "invalid-" + UUID.randomUUID() + "@example.com";
             ResponseEntity<Map> registration = post("/api/v1/users", register("Ann", email),
                     AUTHORIZATION, "Bearer " + token);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.function.Function;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A registration with a token makes its subject the account's owner, once per subject; an account is changed by
  * its owner or an admin, and answers anyone else as an unknown id does.
@@ -72,6 +74,17 @@ class UserOwnershipTest {
                 .when(new RegisterUser(USER_ID, "Ada Again", "ada.again@example.com", ADA))
                 .expectNoEvents()
                 .expectException(violation("subject-already-registered"));
+    }
+
+    @Test
+    void aDeactivatedAccountKeepsItsSubject() {
+        claims.claim(UserCommandHandler.SUBJECT_SCOPE, ADA.subject(), USER_ID);
+
+        fixture.given(ADAS)
+                .when(new DeactivateUser(USER_ID, null, ADA))
+                .expectEvents(new UserDeactivated(USER_ID));
+
+        assertThat(claims.claim(UserCommandHandler.SUBJECT_SCOPE, ADA.subject(), OTHER_USER)).isFalse();
     }
 
     @Test
