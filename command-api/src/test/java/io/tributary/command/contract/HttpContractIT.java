@@ -262,6 +262,12 @@ class HttpContractIT extends CommandApiIntegrationTest {
                 "/api/v1/products", "/api/v1/products/{id}", "/api/v1/products/{id}/price",
                 "/api/v1/products/{id}/restock", "/api/v1/products/{id}/discontinue",
                 "/api/v1/orders", "/api/v1/orders/{id}/cancel", "/api/v1/orders/{id}/ship");
+        List<Object> parameters = ((Map<String, Map<String, Map<String, Object>>>) document.get("paths")).values().stream()
+                .flatMap(operations -> operations.values().stream())
+                .flatMap(operation -> ((List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())).stream())
+                .map(parameter -> parameter.get("name"))
+                .toList();
+        assertThat(parameters).as("the caller comes from the token").contains("id").doesNotContain("caller", "subject", "roles");
     }
 
     private HttpRequest.Builder request(String path) {
