@@ -53,6 +53,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..");
 
+    /**
+     * Who asks reaches the domain as a plain Requester built by the controllers: tokens, callers and the security
+     * framework stay at the HTTP edge, so the ownership rules are tested without them.
+     */
+    @ArchTest
+    static final ArchRule securityTypesStayAtTheHttpEdge = noClasses()
+            .that().resideOutsideOfPackages("..http..", "..idempotency..")
+            .and().haveSimpleNameNotEndingWith("Controller")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.security..", "io.tributary.http.security..");
+
     @ArchTest
     static final ArchRule controllersSendCommandsAndNeverLoadAggregates = noClasses()
             .that().haveSimpleNameEndingWith("Controller")

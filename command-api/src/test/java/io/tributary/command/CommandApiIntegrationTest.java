@@ -2,7 +2,9 @@ package io.tributary.command;
 
 import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.Server;
+import io.tributary.devstack.TestIssuer;
 import io.tributary.devstack.TestStack;
+import io.tributary.http.security.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.Map;
 
 /**
- * Boots the command API against the real PostgreSQL and Kafka of the test stack, and speaks HTTP to it. Tracing is
- * on, as in production (Spring Boot switches it off in tests by default).
+ * Boots the command API against the real PostgreSQL and Kafka of the test stack, and speaks HTTP to it with tokens
+ * of the test issuer. Tracing is on, as in production (Spring Boot switches it off in tests by default).
  */
 @AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
@@ -28,6 +30,11 @@ import java.util.Map;
 public abstract class CommandApiIntegrationTest {
 
     private static final LocalStack STACK = TestStack.shared(Server.POSTGRES, Server.KAFKA);
+    private static final TestIssuer ISSUER = TestIssuer.shared();
+
+    protected static final String AUTHORIZATION = HttpHeaders.AUTHORIZATION;
+    /** An operator's bearer token: admins may send every command. */
+    protected static final String ADMIN = bearer("operator", Caller.ADMIN);
 
     @Autowired
     protected TestRestTemplate http;
@@ -35,6 +42,16 @@ public abstract class CommandApiIntegrationTest {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        ISSUER.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The value of an Authorization header with a valid token of the test issuer. */
+    protected static String bearer(String subject, String... roles) {
+        return "Bearer " + ISSUER.token(subject, roles);
+    }
+
+    protected static TestIssuer issuer() {
+        return ISSUER;
     }
 
     protected static LocalStack stack() {
@@ -62,15 +79,22 @@ public abstract class CommandApiIntegrationTest {
         return http.exchange(path, method, new HttpEntity<>(json, headers), Map.class);
     }
 
+    /** Registers without a token, as anyone may: only admins act on the account. */
     protected String registerUser(String name, String email) {
         return (String) post("/api/v1/users", "{\"name\":\"%s\",\"email\":\"%s\"}".formatted(name, email))
                 .getBody().get("id");
     }
 
+    /** Registers with a token: the account is its subject's. */
+    protected String registerUser(String name, String email, String bearer) {
+        return (String) post("/api/v1/users", "{\"name\":\"%s\",\"email\":\"%s\"}".formatted(name, email),
+                AUTHORIZATION, bearer).getBody().get("id");
+    }
+
     protected String addProduct(String sku, String amount, int stock) {
         return (String) post("/api/v1/products", """
                 {"sku":"%s","name":"Product %s","description":"","category":"tools",
-                 "price":{"amount":"%s","currency":"EUR"},"initialStock":%d}""".formatted(sku, sku, amount, stock))
-                .getBody().get("id");
+                 "price":{"amount":"%s","currency":"EUR"},"initialStock":%d}""".formatted(sku, sku, amount, stock),
+                AUTHORIZATION, ADMIN).getBody().get("id");
     }
 }

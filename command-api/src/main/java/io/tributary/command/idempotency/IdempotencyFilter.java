@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.command.http.BodySizeLimitFilter;
 import io.tributary.command.http.ProblemTypes;
 import io.tributary.command.http.Problems;
+import io.tributary.http.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,10 +30,12 @@ import java.util.regex.Pattern;
  * Makes a POST with an {@code Idempotency-Key} header safe to retry. The key is claimed, the command runs
  * and its answer is stored in ONE database transaction with the command's events, so a retry either finds
  * the stored first answer (returned as it was, with {@code Idempotent-Replayed: true}) or runs the command
- * itself; there is never a second effect. Reusing a key for a different request is refused with 422.
+ * itself; there is never a second effect. Reusing a key for a different request is refused with 422. Keys are
+ * the caller's own (see {@link IdempotencyKey}), so the filter runs after the security filters, which know the
+ * caller; a request they refuse claims no key.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -56,8 +60,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
-        if (!VALID_KEY.matcher(key).matches()) {
+        String header = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(header).matches()) {
             BodySizeLimitFilter.write(response, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_HEADER,
                     "Invalid header " + HEADER, "1 to 200 visible ASCII characters expected"), json);
             return;
@@ -70,6 +74,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             BodySizeLimitFilter.write(response, BodySizeLimitFilter.problem(), json);
             return;
         }
+        IdempotencyKey key = IdempotencyKey.of(Caller.of(SecurityContextHolder.getContext().getAuthentication()), header);
         String fingerprint = fingerprint(request, cached.body());
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 

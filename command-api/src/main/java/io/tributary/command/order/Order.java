@@ -30,6 +30,7 @@ public class Order {
 
     @AggregateIdentifier
     private String orderId;
+    private String userId;
     private OrderStatus status;
 
     protected Order() {
@@ -61,6 +62,11 @@ public class Order {
         }
     }
 
+    /** The user the order was placed for; its owner owns the order. */
+    String userId() {
+        return userId;
+    }
+
     @CommandHandler
     void handle(ConfirmOrder command) {
         if (status == OrderStatus.PENDING) {
@@ -78,6 +84,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPlaced event) {
         orderId = event.orderId();
+        userId = event.userId();
         status = OrderStatus.PENDING;
     }
 

@@ -3,6 +3,7 @@ package io.tributary.command.order;
 import io.tributary.command.handling.AggregateVersion;
 import io.tributary.command.handling.Aggregates;
 import io.tributary.command.handling.BusinessRuleViolation;
+import io.tributary.command.handling.Requester;
 import io.tributary.command.handling.UnknownReferenceException;
 import io.tributary.command.product.Product;
 import io.tributary.command.user.User;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * Places orders at the prices the products have now, after checking the user may order. Products are
- * loaded in id order so that concurrent placements never wait on each other in a cycle.
+ * loaded in id order so that concurrent placements never wait on each other in a cycle. A customer orders and
+ * cancels only for their own account: another user's id answers as an unknown one does, so ids cannot be probed.
  */
 @Component
 class OrderCommandHandler {
@@ -39,7 +41,7 @@ class OrderCommandHandler {
 
     @CommandHandler
     AggregateVersion handle(PlaceOrder command) throws Exception {
-        requireActiveUser(command.userId());
+        requireActiveUser(command.userId(), command.requester());
         List<OrderLine> lines = priceLines(command.lines());
         String currency = lines.getFirst().unitPrice().currency();
         if (lines.stream().anyMatch(line -> !line.unitPrice().currency().equals(currency))) {
@@ -50,7 +52,8 @@ class OrderCommandHandler {
 
     @CommandHandler
     AggregateVersion handle(CancelOrder command) {
-        return Aggregates.execute(orders, command.orderId(), command.expectedVersion(), Order::cancel);
+        return Aggregates.execute(orders, command.orderId(), command.expectedVersion(),
+                order -> mayCancel(command.requester(), order), Order::cancel);
     }
 
     @CommandHandler
@@ -58,8 +61,17 @@ class OrderCommandHandler {
         return Aggregates.execute(orders, command.orderId(), command.expectedVersion(), Order::ship);
     }
 
-    private void requireActiveUser(String userId) {
-        Aggregate<User> user = load(users, userId, "userId", "no such user: " + userId);
+    /** An admin any order, without loading its user; anyone else only the orders of their own account. */
+    private boolean mayCancel(Requester requester, Order order) {
+        return requester.admin() || requester.mayActFor(users.load(order.userId()).invoke(User::subject));
+    }
+
+    private void requireActiveUser(String userId, Requester requester) {
+        String unknown = "no such user: " + userId;
+        Aggregate<User> user = load(users, userId, "userId", unknown);
+        if (!requester.mayActFor(user.invoke(User::subject))) {
+            throw new UnknownReferenceException("userId", unknown);
+        }
         if (!user.invoke(User::isActive)) {
             throw new BusinessRuleViolation("user-deactivated", "user " + userId + " is deactivated and cannot order");
         }

@@ -1,16 +1,20 @@
 package io.tributary.command.order;
 
+import io.tributary.command.handling.Requester;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 
-record PlaceOrder(@TargetAggregateIdentifier String orderId, String userId, List<RequestedLine> lines) {
+/** The requester orders for a user they may act for: their own account, or any for an admin. */
+record PlaceOrder(@TargetAggregateIdentifier String orderId, String userId, List<RequestedLine> lines,
+                  Requester requester) {
 
     record RequestedLine(String productId, int quantity) {
     }
 }
 
-record CancelOrder(@TargetAggregateIdentifier String orderId, Long expectedVersion) {
+/** The requester cancels an order of a user they may act for. */
+record CancelOrder(@TargetAggregateIdentifier String orderId, Long expectedVersion, Requester requester) {
 }
 
 record ShipOrder(@TargetAggregateIdentifier String orderId, Long expectedVersion) {

@@ -1,5 +1,6 @@
 package io.tributary.command.order;
 
+import io.tributary.command.handling.Requester;
 import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -27,10 +28,10 @@ final class OrderRequests {
                     == lines.stream().filter(Objects::nonNull).map(Line::productId).filter(Objects::nonNull).count();
         }
 
-        PlaceOrder toCommand(String orderId) {
+        PlaceOrder toCommand(String orderId, Requester requester) {
             return new PlaceOrder(orderId, userId, lines.stream()
                     .map(line -> new PlaceOrder.RequestedLine(line.productId(), line.quantity()))
-                    .toList());
+                    .toList(), requester);
         }
     }
 

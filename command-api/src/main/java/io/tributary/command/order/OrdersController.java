@@ -3,7 +3,9 @@ package io.tributary.command.order;
 import io.tributary.command.handling.AggregateVersion;
 import io.tributary.command.http.CommandAnswers;
 import io.tributary.command.http.IfMatch;
+import io.tributary.command.http.Requesters;
 import io.tributary.events.AggregateType;
+import io.tributary.http.security.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -34,16 +36,18 @@ class OrdersController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AggregateVersion> place(@Valid @RequestBody OrderRequests.Place request) {
-        AggregateVersion result = commands.sendAndWait(request.toCommand(UUID.randomUUID().toString()));
+    ResponseEntity<AggregateVersion> place(@Valid @RequestBody OrderRequests.Place request, Caller caller) {
+        AggregateVersion result = commands.sendAndWait(
+                request.toCommand(UUID.randomUUID().toString(), Requesters.of(caller)));
         return CommandAnswers.created(AggregateType.ORDER, PATH, result);
     }
 
     @PostMapping("/{id}/cancel")
     ResponseEntity<AggregateVersion> cancel(@PathVariable String id,
-                                            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                                            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                            Caller caller) {
         return CommandAnswers.ok(AggregateType.ORDER,
-                commands.sendAndWait(new CancelOrder(id, IfMatch.expectedVersion(ifMatch))));
+                commands.sendAndWait(new CancelOrder(id, IfMatch.expectedVersion(ifMatch), Requesters.of(caller))));
     }
 
     @PostMapping("/{id}/ship")

@@ -15,8 +15,9 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A user account. Commands reach it through {@link UserCommandHandler}; the e-mail uniqueness rule spans
- * users and is enforced there with a claim.
+ * A user account, owned by the subject of the token that registered it (if any). Commands reach it through
+ * {@link UserCommandHandler}; the rules that span users (one account per e-mail address, one per subject) are
+ * enforced there with claims, and so is who may change an account.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -29,6 +30,7 @@ public class User {
     private String bio;
     private String email;
     private boolean active;
+    private String subject;
 
     protected User() {
         // for event sourcing
@@ -36,7 +38,7 @@ public class User {
 
     static User register(RegisterUser command) {
         User user = new User();
-        apply(new UserRegistered(command.userId(), command.name(), command.email()));
+        apply(new UserRegistered(command.userId(), command.name(), command.email(), command.requester().subject()));
         return user;
     }
 
@@ -72,6 +74,11 @@ public class User {
         return active;
     }
 
+    /** The subject of the token that registered the account, its owner; null when it was registered without one. */
+    public String subject() {
+        return subject;
+    }
+
     private void requireActive() {
         if (!active) {
             throw new BusinessRuleViolation("user-deactivated", "user " + userId + " is deactivated");
@@ -83,6 +90,7 @@ public class User {
         userId = event.userId();
         name = event.name();
         email = event.email();
+        subject = event.subject();
         active = true;
     }
 

@@ -1,10 +1,12 @@
 package io.tributary.command.user;
 
+import io.tributary.command.handling.Requester;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Optional;
 
-record RegisterUser(@TargetAggregateIdentifier String userId, String name, String email) {
+/** A requester with a token becomes the account's owner; an anonymous one leaves it to the admins. */
+record RegisterUser(@TargetAggregateIdentifier String userId, String name, String email, Requester requester) {
 }
 
 /**
@@ -12,11 +14,12 @@ record RegisterUser(@TargetAggregateIdentifier String userId, String name, Strin
  * The bio arrives unsanitised; the handler sanitises it.
  */
 record ChangeUserProfile(@TargetAggregateIdentifier String userId, String name, Optional<Integer> age,
-                         Optional<String> bio, Long expectedVersion) {
+                         Optional<String> bio, Long expectedVersion, Requester requester) {
 }
 
-record ChangeUserEmail(@TargetAggregateIdentifier String userId, String email, Long expectedVersion) {
+record ChangeUserEmail(@TargetAggregateIdentifier String userId, String email, Long expectedVersion,
+                       Requester requester) {
 }
 
-record DeactivateUser(@TargetAggregateIdentifier String userId, Long expectedVersion) {
+record DeactivateUser(@TargetAggregateIdentifier String userId, Long expectedVersion, Requester requester) {
 }

@@ -1,6 +1,7 @@
 package io.tributary.command.user;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
+import io.tributary.command.handling.Requester;
 import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -76,8 +77,9 @@ final class UserRequests {
             return !present.contains("name") || name != null;
         }
 
-        ChangeUserProfile toCommand(String userId, Long expectedVersion) {
-            return new ChangeUserProfile(userId, name, change("age", age), change("bio", bio), expectedVersion);
+        ChangeUserProfile toCommand(String userId, Long expectedVersion, Requester requester) {
+            return new ChangeUserProfile(userId, name, change("age", age), change("bio", bio), expectedVersion,
+                    requester);
         }
 
         /** null: leave as is; empty: clear; a value: set. */

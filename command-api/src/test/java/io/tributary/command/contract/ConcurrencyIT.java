@@ -48,7 +48,8 @@ class ConcurrencyIT extends CommandApiIntegrationTest {
 
         List<String> orders = concurrently(50, i -> {
             ResponseEntity<Map> placed = post("/api/v1/orders",
-                    "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, product));
+                    "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, product),
+                    AUTHORIZATION, ADMIN);
             assertThat(placed.getStatusCode().value()).isEqualTo(201);
             return (String) placed.getBody().get("id");
         });

@@ -66,6 +66,43 @@ class HttpContractIT extends CommandApiIntegrationTest {
     }
 
     @Test
+    void aStoredAnswerIsReplayedOnlyToTheCallerItAnswered() {
+        String key = UUID.randomUUID().toString();
+        String ada = bearer("ada-" + key, "customer");
+        String grace = bearer("grace-" + key, "customer");
+        String adas = registerUser("Ada", "ada-" + key + "@example.com", ada);
+        String product = addProduct("IDEM-" + key, "1.00", 5);
+        String order = "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(adas, product);
+
+        ResponseEntity<Map> first = post("/api/v1/orders", order, "Idempotency-Key", key, AUTHORIZATION, ada);
+        ResponseEntity<Map> othersCopy = post("/api/v1/orders", order, "Idempotency-Key", key, AUTHORIZATION, grace);
+        ResponseEntity<Map> retry = post("/api/v1/orders", order, "Idempotency-Key", key, AUTHORIZATION, ada);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(othersCopy.getStatusCode().value()).as("her own request ran: Ada's account is unknown to her")
+                .isEqualTo(422);
+        assertThat(othersCopy.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(othersCopy.getBody()).doesNotContainKey("id");
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+    }
+
+    @Test
+    void aRequestRefusedForItsTokenLeavesTheKeyUnused() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Ann\",\"email\":\"ann-" + key + "@example.com\"}";
+
+        ResponseEntity<Map> refused = post("/api/v1/users", body, "Idempotency-Key", key,
+                AUTHORIZATION, "Bearer " + issuer().expiredToken("ann", "customer"));
+        ResponseEntity<Map> retried = post("/api/v1/users", body, "Idempotency-Key", key);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(401);
+        assertThat(retried.getStatusCode().value()).isEqualTo(201);
+        assertThat(retried.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
     void aRefusedRequestIsAlsoReplayed() {
         String key = UUID.randomUUID().toString();
         ResponseEntity<Map> first = post("/api/v1/users", "{\"name\":\"X\",\"email\":\"bad\"}", "Idempotency-Key", key);
@@ -80,36 +117,42 @@ class HttpContractIT extends CommandApiIntegrationTest {
     void ifMatchGuardsAgainstLostUpdates() {
         String user = registerUser("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.com");
 
-        ResponseEntity<Map> current = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":36}", "If-Match", "\"1\"");
+        ResponseEntity<Map> current = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":36}", "If-Match", "\"1\"",
+                AUTHORIZATION, ADMIN);
         assertThat(current.getStatusCode().value()).isEqualTo(200);
         assertThat(current.getHeaders().getETag()).isEqualTo("\"2\"");
 
-        ResponseEntity<Map> stale = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":37}", "If-Match", "\"1\"");
+        ResponseEntity<Map> stale = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":37}", "If-Match", "\"1\"",
+                AUTHORIZATION, ADMIN);
         assertThat(stale.getStatusCode().value()).isEqualTo(412);
         assertThat(stale.getBody()).containsEntry("type", "urn:tributary:problem:stale-version").containsEntry("currentVersion", 2);
 
-        ResponseEntity<Map> malformed = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":37}", "If-Match", "v2");
+        ResponseEntity<Map> malformed = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":37}", "If-Match", "v2",
+                AUTHORIZATION, ADMIN);
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
     void aPatchMustChangeSomethingValid() {
         String user = registerUser("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.com");
-        ResponseEntity<Map> empty = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{}");
+        ResponseEntity<Map> empty = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{}", AUTHORIZATION, ADMIN);
         assertThat(empty.getStatusCode().value()).isEqualTo(400);
-        ResponseEntity<Map> tooYoung = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":12,\"bio\":null}");
+        ResponseEntity<Map> tooYoung = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":12,\"bio\":null}",
+                AUTHORIZATION, ADMIN);
         assertThat(tooYoung.getStatusCode().value()).isEqualTo(400);
         assertThat((List<Map<String, String>>) tooYoung.getBody().get("errors")).extracting(e -> e.get("field")).contains("age");
-        ResponseEntity<Map> noName = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"name\":null}");
+        ResponseEntity<Map> noName = exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"name\":null}",
+                AUTHORIZATION, ADMIN);
         assertThat(noName.getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
     void aPatchLeavesAbsentFieldsAloneAndClearsExplicitNulls() {
         String user = registerUser("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.com");
-        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":36,\"bio\":\"<i>poet</i>\"}");
-        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"name\":\"Ada King\"}");
-        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"bio\":null}");
+        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"age\":36,\"bio\":\"<i>poet</i>\"}",
+                AUTHORIZATION, ADMIN);
+        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"name\":\"Ada King\"}", AUTHORIZATION, ADMIN);
+        exchange(HttpMethod.PATCH, "/api/v1/users/" + user, "{\"bio\":null}", AUTHORIZATION, ADMIN);
 
         List<String> profiles = jdbc.queryForList("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
@@ -122,11 +165,13 @@ class HttpContractIT extends CommandApiIntegrationTest {
 
     @Test
     void unknownAggregatesAre404AndUnknownReferences422() {
-        assertThat(post("/api/v1/orders/" + UUID.randomUUID() + "/cancel", null).getStatusCode().value()).isEqualTo(404);
-        assertThat(post("/api/v1/products/" + UUID.randomUUID() + "/restock", "{\"quantity\":1}").getStatusCode().value())
-                .isEqualTo(404);
+        assertThat(post("/api/v1/orders/" + UUID.randomUUID() + "/cancel", null, AUTHORIZATION, ADMIN)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(post("/api/v1/products/" + UUID.randomUUID() + "/restock", "{\"quantity\":1}", AUTHORIZATION, ADMIN)
+                .getStatusCode().value()).isEqualTo(404);
         ResponseEntity<Map> order = post("/api/v1/orders",
-                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"x\",\"quantity\":1}]}".formatted(UUID.randomUUID()));
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"x\",\"quantity\":1}]}".formatted(UUID.randomUUID()),
+                AUTHORIZATION, ADMIN);
         assertThat(order.getStatusCode().value()).isEqualTo(422);
         assertThat(order.getBody()).containsEntry("type", "urn:tributary:problem:unknown-reference");
     }
@@ -177,14 +222,14 @@ class HttpContractIT extends CommandApiIntegrationTest {
         String user = registerUser("Shopper", "shopper-" + UUID.randomUUID() + "@example.com");
         String product = addProduct("LC-" + UUID.randomUUID(), "2.50", 5);
         String order = (String) post("/api/v1/orders",
-                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}".formatted(user, product))
-                .getBody().get("id");
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}".formatted(user, product),
+                AUTHORIZATION, ADMIN).getBody().get("id");
         await().atMost(Duration.ofSeconds(30)).until(() -> hasEvent(order, "OrderConfirmed"));
 
-        ResponseEntity<Map> shipped = post("/api/v1/orders/" + order + "/ship", null);
+        ResponseEntity<Map> shipped = post("/api/v1/orders/" + order + "/ship", null, AUTHORIZATION, ADMIN);
         assertThat(shipped.getStatusCode().value()).isEqualTo(200);
         assertThat(shipped.getBody()).containsEntry("version", 3);
-        ResponseEntity<Map> cancel = post("/api/v1/orders/" + order + "/cancel", null);
+        ResponseEntity<Map> cancel = post("/api/v1/orders/" + order + "/cancel", null, AUTHORIZATION, ADMIN);
         assertThat(cancel.getStatusCode().value()).isEqualTo(409);
         assertThat(cancel.getBody()).containsEntry("type", "urn:tributary:problem:order-shipped");
         await().atMost(Duration.ofSeconds(30)).until(() -> hasEvent(product, "StockShipped"));
@@ -199,10 +244,12 @@ class HttpContractIT extends CommandApiIntegrationTest {
     void aDeactivatedUserCannotOrder() {
         String user = registerUser("Leaver", "leaver-" + UUID.randomUUID() + "@example.com");
         String product = addProduct("DU-" + UUID.randomUUID(), "1.00", 5);
-        assertThat(post("/api/v1/users/" + user + "/deactivate", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/api/v1/users/" + user + "/deactivate", null, AUTHORIZATION, ADMIN).getStatusCode().value())
+                .isEqualTo(200);
 
         ResponseEntity<Map> order = post("/api/v1/orders",
-                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, product));
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, product),
+                AUTHORIZATION, ADMIN);
         assertThat(order.getStatusCode().value()).isEqualTo(409);
         assertThat(order.getBody()).containsEntry("type", "urn:tributary:problem:user-deactivated");
     }
@@ -215,6 +262,12 @@ class HttpContractIT extends CommandApiIntegrationTest {
                 "/api/v1/products", "/api/v1/products/{id}", "/api/v1/products/{id}/price",
                 "/api/v1/products/{id}/restock", "/api/v1/products/{id}/discontinue",
                 "/api/v1/orders", "/api/v1/orders/{id}/cancel", "/api/v1/orders/{id}/ship");
+        List<Object> parameters = ((Map<String, Map<String, Map<String, Object>>>) document.get("paths")).values().stream()
+                .flatMap(operations -> operations.values().stream())
+                .flatMap(operation -> ((List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())).stream())
+                .map(parameter -> parameter.get("name"))
+                .toList();
+        assertThat(parameters).as("the caller comes from the token").contains("id").doesNotContain("caller", "subject", "roles");
     }
 
     private HttpRequest.Builder request(String path) {

@@ -36,7 +36,8 @@ class SchemaEvolutionIT extends CommandApiIntegrationTest {
 
         String user = registerUser("Historian", "historian-" + UUID.randomUUID() + "@example.com");
         ResponseEntity<Map> order = post("/api/v1/orders",
-                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}".formatted(user, product));
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":2}]}".formatted(user, product),
+                AUTHORIZATION, ADMIN);
 
         assertThat(order.getStatusCode().value()).isEqualTo(201);
         Map<String, Object> placed = jdbc.queryForMap("""

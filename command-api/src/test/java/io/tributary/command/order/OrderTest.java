@@ -1,6 +1,7 @@
 package io.tributary.command.order;
 
 import io.tributary.command.handling.BusinessRuleViolation;
+import io.tributary.command.handling.Requester;
 import io.tributary.events.money.Money;
 import io.tributary.events.order.OrderCancelled;
 import io.tributary.events.order.OrderConfirmed;
@@ -20,6 +21,9 @@ class OrderTest {
     private static final Money PRICE = Money.of("19.90", "EUR");
     private static final OrderPlaced PLACED = new OrderPlaced(ORDER, "0b6f3a52-8a43-4d6c-9a55-4c1f1d3e2a10",
             List.of(new OrderLine("5a1c9f6e-3b7d-4e8a-9c2f-1d0e4b6a8c3f", 2, PRICE)), PRICE.times(2));
+
+    /** An admin cancels without the order's user being loaded; ownership has its own test. */
+    private static final Requester OPERATOR = Requester.admin("operator-subject");
 
     private AggregateTestFixture<Order> fixture;
 
@@ -43,15 +47,15 @@ class OrderTest {
 
     @Test
     void pendingAndConfirmedOrdersCanBeCancelledOnce() {
-        fixture.given(PLACED).when(new CancelOrder(ORDER, null)).expectEvents(new OrderCancelled(ORDER));
-        fixture.given(PLACED, new OrderConfirmed(ORDER)).when(new CancelOrder(ORDER, null)).expectEvents(new OrderCancelled(ORDER));
-        fixture.given(PLACED, new OrderCancelled(ORDER)).when(new CancelOrder(ORDER, null)).expectNoEvents();
+        fixture.given(PLACED).when(new CancelOrder(ORDER, null, OPERATOR)).expectEvents(new OrderCancelled(ORDER));
+        fixture.given(PLACED, new OrderConfirmed(ORDER)).when(new CancelOrder(ORDER, null, OPERATOR)).expectEvents(new OrderCancelled(ORDER));
+        fixture.given(PLACED, new OrderCancelled(ORDER)).when(new CancelOrder(ORDER, null, OPERATOR)).expectNoEvents();
     }
 
     @Test
     void aShippedOrderCannotBeCancelled() {
         fixture.given(PLACED, new OrderConfirmed(ORDER), new OrderShipped(ORDER))
-                .when(new CancelOrder(ORDER, null))
+                .when(new CancelOrder(ORDER, null, OPERATOR))
                 .expectException(BusinessRuleViolation.class)
                 .expectNoEvents();
     }
@@ -59,7 +63,7 @@ class OrderTest {
     @Test
     void aRejectedOrderCannotBeCancelled() {
         fixture.given(PLACED, new OrderRejected(ORDER, "out of stock"))
-                .when(new CancelOrder(ORDER, null))
+                .when(new CancelOrder(ORDER, null, OPERATOR))
                 .expectException(BusinessRuleViolation.class);
     }
 

@@ -33,7 +33,7 @@ class BrokerOutageIT extends CommandApiIntegrationTest {
         try {
             for (int age = 20; age < 30; age++) {
                 ResponseEntity<Map> changed = exchange(org.springframework.http.HttpMethod.PATCH, "/api/v1/users/" + user,
-                        "{\"age\":" + age + "}");
+                        "{\"age\":" + age + "}", AUTHORIZATION, ADMIN);
                 assertThat(changed.getStatusCode().value()).as("commands are accepted without Kafka").isEqualTo(200);
             }
             // Longer than a send may block (max.block.ms, 10 s): relay batches fail and are retried meanwhile.

@@ -49,7 +49,8 @@ class KafkaEventRelayIT extends CommandApiIntegrationTest {
 
         ConsumerRecord<String, byte[]> record = awaitRecord(id);
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
-                .isEqualTo("{\"userId\":\"" + id + "\",\"name\":\"Relay Test\",\"email\":\"" + email + "\"}");
+                .isEqualTo("{\"userId\":\"" + id + "\",\"name\":\"Relay Test\",\"email\":\"" + email
+                        + "\",\"subject\":null}");
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("io.tributary.user.registered.v1");
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
