@@ -26,8 +26,11 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimitAutoConfiguration {
 
-    /** After Spring Security's filter chain, which sets the principal the buckets are keyed by. */
-    static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 10;
+    /**
+     * After Spring Security's filter chain, which sets the principal the buckets are keyed by, and before the
+     * command API's idempotency filter (at {@code + 10}), so a retry counts against the limit like any request.
+     */
+    static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 5;
 
     @Bean
     BucketStore rateLimitBuckets(RateLimitProperties properties, Environment environment,
