@@ -89,10 +89,12 @@ class RedisCacheLevelIT extends QueryApiIT {
         MeterRegistry secondMeters = secondReplica.getBean(MeterRegistry.class);
         double hits = requests(secondMeters, "redis", "hit");
         double misses = requests(secondMeters, "redis", "miss");
+        double nearMisses = requests(secondMeters, "near", "miss");
         long finds = mongoFinds(secondMeters);
         ResponseEntity<Map> fromRedis = secondReplica("/api/v1/products/" + id);
         assertThat(fromRedis.getStatusCode().value()).isEqualTo(200);
         assertThat(fromRedis.getBody()).containsEntry("name", "Brass Lamp").containsEntry("version", 4);
+        assertThat(requests(secondMeters, "near", "miss")).isEqualTo(nearMisses + 1);
         assertThat(requests(secondMeters, "redis", "hit")).isEqualTo(hits + 1);
         assertThat(mongoFinds(secondMeters)).as("finds in %s by the second replica", COLLECTION).isEqualTo(finds);
 
@@ -133,10 +135,16 @@ class RedisCacheLevelIT extends QueryApiIT {
         RedisEntry stored = stored(id).orElseThrow();
         assertThat(stored.version()).isEqualTo(3);
         assertThat(stored.document().getString("name")).isEqualTo("Stone Jug");
+        assertThat(timeToLive(id)).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(60));
 
         Document newest = product(id, "JUG-1", "Iron Jug", "Heavier", "kitchen", "15.00", 1, false, Instant.now(), 4);
         redisCache.store(COLLECTION, Map.of(id, RedisEntry.of(newest)));
         assertThat(stored(id).orElseThrow().document().getString("name")).isEqualTo("Iron Jug");
+
+        // The same version again is written (and its time to live starts again).
+        Document reread = product(id, "JUG-1", "Iron Jug, reread", "Heavier", "kitchen", "15.00", 1, false, Instant.now(), 4);
+        redisCache.store(COLLECTION, Map.of(id, RedisEntry.of(reread)));
+        assertThat(stored(id).orElseThrow().document().getString("name")).isEqualTo("Iron Jug, reread");
     }
 
     @Test
@@ -181,8 +189,10 @@ class RedisCacheLevelIT extends QueryApiIT {
         return new TestRestTemplate().getForEntity("http://127.0.0.1:" + port + path, Map.class);
     }
 
+    /** The near level's counter reads the near cache's statistics, Redis' counts by itself: both are one count. */
     private static double requests(MeterRegistry registry, String level, String result) {
-        return registry.get(ViewCacheMeters.REQUESTS).tag("level", level).tag("result", result).counter().count();
+        return registry.get(ViewCacheMeters.REQUESTS).tag("level", level).tag("result", result).meter().measure()
+                .iterator().next().getValue();
     }
 
     private static long mongoFinds(MeterRegistry registry) {
@@ -200,6 +210,12 @@ class RedisCacheLevelIT extends QueryApiIT {
         while (stored(collection, id).map(RedisEntry::version).orElse(0L) != version) {
             assertThat(System.nanoTime()).as("Redis holds version %d of %s", version, id).isLessThan(deadline);
             Thread.sleep(20);
+        }
+    }
+
+    private Duration timeToLive(String id) {
+        try (RedisConnection connection = redisConnections.getConnection()) {
+            return Duration.ofMillis(connection.keyCommands().pTtl(RedisCache.key(COLLECTION, id).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
