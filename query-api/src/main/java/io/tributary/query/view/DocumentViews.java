@@ -105,25 +105,29 @@ public class DocumentViews {
     }
 
     private <T extends Versioned> Map<String, T> fromRedis(DocumentView<T> view, List<String> ids, ToLongFunction<String> atLeast) {
+        // The registry lives in MongoDB (cached for seconds): guarded like any MongoDB read, so an outage is a 503.
+        String collection = mongoGuard.call(() -> registry.collectionOf(view.name()));
         Map<String, T> found = new HashMap<>();
-        redisCache.getAll(registry.collectionOf(view.name()), ids, atLeast)
+        redisCache.getAll(collection, ids, atLeast)
                 .forEach((id, entry) -> found.put(id, view.mapper().apply(entry.document())));
         return found;
     }
 
     /** Reads MongoDB, and hands what it found to Redis for the other replicas. */
     private <T extends Versioned> Map<String, T> find(DocumentView<T> view, List<String> ids) {
-        String collection = registry.collectionOf(view.name());
-        Map<String, RedisEntry> stored = mongoGuard.call(() -> {
+        record Read(String collection, Map<String, RedisEntry> documents) {
+        }
+        Read read = mongoGuard.call(() -> {
+            String collection = registry.collectionOf(view.name());
             Map<String, RedisEntry> documents = new LinkedHashMap<>();
             for (Document document : mongo.getCollection(collection).find(Filters.in("_id", ids))) {
                 documents.put(document.getString("_id"), RedisEntry.of(document));
             }
-            return documents;
+            return new Read(collection, documents);
         });
-        redisCache.offer(collection, stored);
+        redisCache.offer(read.collection(), read.documents());
         Map<String, T> found = new LinkedHashMap<>();
-        stored.forEach((id, entry) -> found.put(id, view.mapper().apply(entry.document())));
+        read.documents().forEach((id, entry) -> found.put(id, view.mapper().apply(entry.document())));
         return found;
     }
 

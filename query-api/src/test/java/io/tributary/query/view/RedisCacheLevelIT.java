@@ -102,6 +102,11 @@ class RedisCacheLevelIT extends QueryApiIT {
         assertThat(secondReplica("/api/v1/products/" + other).getBody()).containsEntry("name", "Tin Lamp");
         assertThat(requests(secondMeters, "redis", "miss")).isEqualTo(misses + 1);
         assertThat(mongoFinds(secondMeters)).isEqualTo(finds + 1);
+
+        assertThat(secondReplica("/actuator/prometheus", String.class).getBody())
+                .contains("tributary_view_cache_requests_total{level=\"near\",result=\"hit\"}")
+                .contains("tributary_view_cache_requests_total{level=\"redis\",result=\"hit\"}")
+                .contains("tributary_view_cache_errors_total{level=\"redis\",operation=\"read\"}");
     }
 
     @Test
@@ -185,8 +190,12 @@ class RedisCacheLevelIT extends QueryApiIT {
     }
 
     private ResponseEntity<Map> secondReplica(String path) {
+        return secondReplica(path, Map.class);
+    }
+
+    private <T> ResponseEntity<T> secondReplica(String path, Class<T> type) {
         String port = secondReplica.getEnvironment().getProperty("local.server.port");
-        return new TestRestTemplate().getForEntity("http://127.0.0.1:" + port + path, Map.class);
+        return new TestRestTemplate().getForEntity("http://127.0.0.1:" + port + path, type);
     }
 
     /** The near level's counter reads the near cache's statistics, Redis' counts by itself: both are one count. */
