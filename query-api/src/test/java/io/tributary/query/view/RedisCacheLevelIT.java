@@ -97,6 +97,11 @@ class RedisCacheLevelIT extends QueryApiIT {
         assertThat(requests(secondMeters, "near", "miss")).isEqualTo(nearMisses + 1);
         assertThat(requests(secondMeters, "redis", "hit")).isEqualTo(hits + 1);
         assertThat(mongoFinds(secondMeters)).as("finds in %s by the second replica", COLLECTION).isEqualTo(finds);
+        // The Redis hit filled the second replica's near cache.
+        double nearHits = requests(secondMeters, "near", "hit");
+        assertThat(secondReplica("/api/v1/products/" + id).getBody()).containsEntry("name", "Brass Lamp");
+        assertThat(requests(secondMeters, "near", "hit")).isEqualTo(nearHits + 1);
+        assertThat(requests(secondMeters, "redis", "hit")).isEqualTo(hits + 1);
 
         // The same count sees a read Redis cannot answer: the document the first replica never read.
         assertThat(secondReplica("/api/v1/products/" + other).getBody()).containsEntry("name", "Tin Lamp");
