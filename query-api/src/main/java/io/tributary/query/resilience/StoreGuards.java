@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 
 /**
  * One guard per store, named like its circuit breaker and time limiter in {@code application.yml}
- * ({@code resilience4j.circuitbreaker.instances.mongo}, {@code ...elasticsearch}). The calls' executor is
+ * ({@code resilience4j.circuitbreaker.instances.mongo}, {@code ...elasticsearch}, {@code ...redis}). The calls' executor is
  * not a bean, so Spring Boot's own task executor stays as it is.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +24,7 @@ class StoreGuards implements DisposableBean {
 
     static final String MONGO = "mongo";
     static final String ELASTICSEARCH = "elasticsearch";
+    static final String REDIS = "redis";
 
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("store-call-", 0).factory());
 
@@ -35,6 +36,12 @@ class StoreGuards implements DisposableBean {
     @Bean
     StoreGuard elasticsearchGuard(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
         return guard(ELASTICSEARCH, breakers, timeLimiters);
+    }
+
+    /** The second cache level: its failures are misses for the readers, never answers of their own. */
+    @Bean
+    StoreGuard redisGuard(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+        return guard(REDIS, breakers, timeLimiters);
     }
 
     /** Logs each change of a breaker's state once, rather than every refused request. */

@@ -25,10 +25,10 @@ import java.util.function.ToLongFunction;
 /**
  * A small per-instance cache of hot view documents, keyed by view and id. An entry older than the version a
  * client's consistency token demands is never answered: that read goes to the store and refreshes the entry.
- * No entry is answered longer than {@code time-to-live} after it was read from the store; one asked for after
- * {@code refresh-after} is still answered, and read again in the background, so a document that stays hot is
- * never waited for. Hits and misses are counted by hand (a stale entry is a miss) and published as the
- * {@code views} cache.
+ * No entry is answered longer than {@code time-to-live} after it was read from the store (MongoDB, or Redis, which
+ * may hold a document up to its own time to live); one asked for after {@code refresh-after} is still answered,
+ * and read again from MongoDB in the background, so a document that stays hot is never waited for. Hits and misses are counted by hand (a stale entry is a miss) and published as the
+ * {@code views} cache and as the {@code near} level of {@link ViewCacheMeters#REQUESTS}.
  */
 @Component
 class NearCache implements DisposableBean {
@@ -49,6 +49,8 @@ class NearCache implements DisposableBean {
                 .build();
         this.refreshAfterNanos = properties.refreshAfter().toNanos();
         CaffeineCacheMetrics.monitor(meters, documents, "views");
+        ViewCacheMeters.requests(meters, "near", "hit", stats, counter -> counter.snapshot().hitCount());
+        ViewCacheMeters.requests(meters, "near", "miss", stats, counter -> counter.snapshot().missCount());
     }
 
     /**

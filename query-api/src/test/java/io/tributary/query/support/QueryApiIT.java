@@ -22,8 +22,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The query API on the real Mongo-protocol server and Elasticsearch of the test stack. Every integration test
- * shares these settings, hence one application context.
+ * The query API on the real Mongo-protocol server and Elasticsearch of the test stack, and a real Redis as its
+ * second cache level. Every integration test shares these settings, hence one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // These tests drive the API from one address faster than a client may; the rate limits have their own tests.
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tributary.consistency.max-wait=1500ms",
         "resilience4j.circuitbreaker.instances.elasticsearch.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.mongo.wait-duration-in-open-state=2s",
+        "resilience4j.circuitbreaker.instances.redis.wait-duration-in-open-state=2s",
         // Long enough that the near-cache test sees a cached entry on a busy machine.
         "tributary.near-cache.time-to-live=10s",
         // ...and is not read again behind its back, so hits and misses are exactly those the test makes.
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class QueryApiIT {
 
     protected static final LocalStack STACK = TestStack.shared(Server.MONGO, Server.ELASTICSEARCH);
+    protected static final TestRedis REDIS = TestRedis.shared();
 
     @Autowired
     protected TestRestTemplate http;
@@ -48,6 +50,7 @@ public abstract class QueryApiIT {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.data.redis.url", REDIS::url);
     }
 
     public static ViewFixtures views(MongoTemplate mongo) {
