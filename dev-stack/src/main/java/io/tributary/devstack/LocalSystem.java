@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local run: {@code up} starts the five servers and the three services; {@code stack} only the servers.
+ * The local run: {@code up} starts the seven servers and the three services; {@code stack} only the servers.
  * Data stays in {@code .tributary/}; a {@link ServiceSupervisor} restarts a service that crashes; Ctrl-C stops
  * everything. A second launcher refuses to start while the first runs; after a crash of the launcher the next one
  * stops the orphaned services and reuses the servers and their data.
@@ -56,8 +56,8 @@ public final class LocalSystem {
         }, "tributary-stop"));
 
         try {
-            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server and an SMTP server"
-                    + " (data in " + config.home() + ")...");
+            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server,"
+                    + " Keycloak and Redis (data in " + config.home() + ")...");
             stack[0] = LocalStack.start(config);
             StackEndpoints endpoints = stack[0].endpoints();
             if (command.equals("up")) {
@@ -89,6 +89,15 @@ public final class LocalSystem {
                 .append("  %-14s %s%n".formatted("MongoDB", endpoints.mongoUri()))
                 .append("  %-14s %s%n".formatted("Elasticsearch", endpoints.elasticsearchUrl()))
                 .append("  %-14s %s%n".formatted("SMTP", endpoints.smtpServer()))
+                .append("  %-14s %s%n".formatted("Keycloak", endpoints.oidcIssuer() + " (issuer)"))
+                .append("  %-14s %s%n".formatted("Redis", endpoints.redisUrl()));
+        Path adminPassword = KeycloakServer.adminPasswordFile(home);
+        if (Files.exists(adminPassword)) {
+            String console = endpoints.oidcIssuer().substring(0, endpoints.oidcIssuer().indexOf("/realms/")) + "/admin";
+            summary.append("  %-14s %s%n".formatted("", "admin console " + console + ": user " + KeycloakServer.ADMIN_USER
+                    + ", password in " + adminPassword));
+        }
+        summary.append("  %-14s %s%n".formatted("", "a token: ./tributary token <username> customer|admin"))
                 .append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
         System.out.println(summary);
     }
