@@ -6,6 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -70,9 +74,28 @@ class KeycloakServerTest {
     }
 
     @Test
+    void theWebClientSignsInWithTheCodeFlowAndPkceBackToLocalhostOnly() throws Exception {
+        String authorize = issuer + "/protocol/openid-connect/auth?client_id=tributary-web&response_type=code&scope=openid";
+        String challenge = "&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        HttpClient http = HttpClient.newHttpClient();
+
+        assertThat(get(http, authorize + challenge + "&redirect_uri=http://localhost:5173/callback").statusCode())
+                .as("the login page").isEqualTo(200);
+        assertThat(get(http, authorize + challenge + "&redirect_uri=http://example.com/callback").statusCode())
+                .as("a redirect away from localhost").isEqualTo(400);
+        HttpResponse<String> withoutPkce = get(http, authorize + "&redirect_uri=http://localhost:5173/callback");
+        assertThat(withoutPkce.headers().firstValue("Location")).as("a request without PKCE")
+                .hasValueSatisfying(location -> assertThat(location).contains("error=invalid_request"));
+    }
+
+    @Test
     void servicesGetTheIssuerAsTheResourceServerSetting() {
         assertThat(StackEndpoints.none("postgres", "").with(Server.KEYCLOAK, issuer).springEnvironment())
                 .containsExactly(Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer));
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode claims(String accessToken) throws Exception {
