@@ -71,7 +71,7 @@ public final class LocalSystem {
                     supervisor.supervise(started);
                 }
             }
-            printSummary(endpoints, services, config.home());
+            printSummary(endpoints, services, config);
         } catch (StackException e) {
             System.err.println("\n" + e.getMessage());
             System.exit(1);
@@ -79,7 +79,8 @@ public final class LocalSystem {
         stopped.await();
     }
 
-    private static void printSummary(StackEndpoints endpoints, List<ServiceProcess> services, Path home) {
+    private static void printSummary(StackEndpoints endpoints, List<ServiceProcess> services, StackConfig config) {
+        Path home = config.home();
         StringBuilder summary = new StringBuilder("\nTributary is running. Ctrl-C stops everything.\n\n");
         for (ServiceProcess service : services) {
             summary.append("  %-14s %s%n".formatted(service.name(), service.baseUrl()));
@@ -91,14 +92,14 @@ public final class LocalSystem {
                 .append("  %-14s %s%n".formatted("SMTP", endpoints.smtpServer()))
                 .append("  %-14s %s%n".formatted("Keycloak", endpoints.oidcIssuer() + " (issuer)"))
                 .append("  %-14s %s%n".formatted("Redis", endpoints.redisUrl()));
-        Path adminPassword = KeycloakServer.adminPasswordFile(home);
-        if (Files.exists(adminPassword)) {
-            String console = endpoints.oidcIssuer().substring(0, endpoints.oidcIssuer().indexOf("/realms/")) + "/admin";
-            summary.append("  %-14s %s%n".formatted("", "admin console " + console + ": user " + KeycloakServer.ADMIN_USER
-                    + ", password in " + adminPassword));
+        // Not for a Keycloak named by TRIBUTARY_KEYCLOAK_URL: its admin and ./tributary token are not ours.
+        if (endpoints.oidcIssuer().equals(KeycloakServer.issuer(config.keycloakPort()))) {
+            summary.append("  %-14s %s%n".formatted("", "admin console http://127.0.0.1:" + config.keycloakPort()
+                            + "/admin: user " + KeycloakServer.ADMIN_USER + ", password in "
+                            + KeycloakServer.adminPasswordFile(home)))
+                    .append("  %-14s %s%n".formatted("", "a token: ./tributary token <username> customer|admin"));
         }
-        summary.append("  %-14s %s%n".formatted("", "a token: ./tributary token <username> customer|admin"))
-                .append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
+        summary.append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
         System.out.println(summary);
     }
 
