@@ -149,7 +149,9 @@ class LocalStackTest {
             assertThat(reply(client, server, "SET kept value")).isEqualTo("+OK");
             // CONFIG GET answers an array: *2, then the name and the value as bulk strings ($length, text).
             assertThat(List.of(reply(client, server, "CONFIG GET save"), server.readLine(), server.readLine(),
-                    server.readLine())).containsExactly("*2", "$4", "save", "$0");
+                    server.readLine(), server.readLine())).containsExactly("*2", "$4", "save", "$0", "");
+            assertThat(List.of(reply(client, server, "CONFIG GET appendonly"), server.readLine(), server.readLine(),
+                    server.readLine(), server.readLine())).containsExactly("*2", "$10", "appendonly", "$2", "no");
         }
     }
 
