@@ -6,6 +6,11 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.MountableFile;
+
+import java.time.Duration;
+import java.util.UUID;
 
 /**
  * A server as a Testcontainers container with the production image, used where a Docker engine runs.
@@ -15,6 +20,8 @@ final class ContainerServer implements ManagedServer {
 
     /** The mail catcher of docker-compose.yml; its web UI (port 8025) is not needed by tests. */
     private static final int MAILPIT_SMTP = 1025;
+    private static final int KEYCLOAK_HTTP = 8080;
+    private static final int REDIS_PORT = 6379;
 
     private final Server server;
     private GenericContainer<?> container;
@@ -71,6 +78,28 @@ final class ContainerServer implements ManagedServer {
                 GenericContainer<?> mailpit = new GenericContainer<>("axllent/mailpit:v1.26").withExposedPorts(MAILPIT_SMTP);
                 startContainer(mailpit);
                 yield mailpit.getHost() + ":" + mailpit.getMappedPort(MAILPIT_SMTP);
+            }
+            case KEYCLOAK -> {
+                // No fixed host name: the issuer is the address the tests reach the container at.
+                GenericContainer<?> keycloak = new GenericContainer<>("quay.io/keycloak/keycloak:" + KeycloakServer.version())
+                        .withCommand("start-dev", "--import-realm")
+                        .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USER)
+                        .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString())
+                        .withCopyFileToContainer(MountableFile.forClasspathResource("io/tributary/devstack/tributary-realm.json"),
+                                "/opt/keycloak/data/import/tributary-realm.json")
+                        .withExposedPorts(KEYCLOAK_HTTP)
+                        .waitingFor(Wait.forHttp("/realms/" + KeycloakServer.REALM + "/.well-known/openid-configuration")
+                                .forPort(KEYCLOAK_HTTP).withStartupTimeout(Duration.ofMinutes(5)));
+                startContainer(keycloak);
+                yield "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(KEYCLOAK_HTTP)
+                        + "/realms/" + KeycloakServer.REALM;
+            }
+            case REDIS -> {
+                GenericContainer<?> redis = new GenericContainer<>("redis:7")
+                        .withCommand("redis-server", "--save", "", "--appendonly", "no")
+                        .withExposedPorts(REDIS_PORT);
+                startContainer(redis);
+                yield "redis://" + redis.getHost() + ":" + redis.getMappedPort(REDIS_PORT);
             }
         };
     }

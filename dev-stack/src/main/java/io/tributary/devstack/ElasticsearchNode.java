@@ -3,15 +3,11 @@ package io.tributary.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * A single Elasticsearch node from the distribution zip on Maven Central. Elasticsearch refuses to run as
@@ -80,45 +76,10 @@ final class ElasticsearchNode extends ChildServer {
         return Waits.httpOk(url + "/_cluster/health?wait_for_status=yellow&timeout=1s", "\"status\"");
     }
 
-    /** Unpacks the distribution once per stack folder (a marker file records a completed unpack). */
+    /** Unpacked once per stack folder. */
     private Path unpack() throws IOException {
         Path zip = Path.of(Java.buildResource("elasticsearch.distribution"));
-        String name = zip.getFileName().toString().replace(".zip", "");
-        Path target = dir.resolve(name);
-        Path marker = dir.resolve(name + ".unpacked");
-        if (Files.exists(marker)) {
-            return target;
-        }
-        Files.createDirectories(dir);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path out = dir.resolve(entry.getName()).normalize();
-                if (!out.startsWith(dir)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        try (var files = Files.walk(target.resolve("bin"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
-        Path jdkBin = target.resolve("jdk").resolve("bin");
-        if (Files.isDirectory(jdkBin)) {
-            try (var files = Files.walk(jdkBin)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-            }
-        }
-        Files.writeString(marker, zip.toString());
-        return target;
+        return ServerDistribution.unpack(zip, dir, zip.getFileName().toString().replace(".zip", ""), "bin", "jdk/bin");
     }
 
     private static boolean isRoot() {

@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 /**
  * The servers Tributary needs, each resolved in this order: an explicit URL in the environment
  * ({@code TRIBUTARY_POSTGRES_URL}, {@code TRIBUTARY_KAFKA_BOOTSTRAP}, {@code TRIBUTARY_MONGO_URI},
- * {@code TRIBUTARY_ELASTICSEARCH_URL}, {@code TRIBUTARY_SMTP_SERVER} as {@code host:port}), else a Testcontainers
+ * {@code TRIBUTARY_ELASTICSEARCH_URL}, {@code TRIBUTARY_SMTP_SERVER} as {@code host:port},
+ * {@code TRIBUTARY_KEYCLOAK_URL} as the issuer URL of a realm, {@code TRIBUTARY_REDIS_URL}), else a Testcontainers
  * container where a Docker engine runs, else a real local server started as a child process.
  */
 public final class LocalStack implements AutoCloseable {
@@ -32,8 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Map<Server, ManagedServer> local = new EnumMap<>(Server.class);
     private final List<String> testDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile StackEndpoints endpoints = new StackEndpoints(null, PostgresServer.USER, "", null, null, null,
-            null);
+    private volatile StackEndpoints endpoints = StackEndpoints.none(PostgresServer.USER, "");
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -65,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("stack-start-", 0).factory())) {
             for (Server server : servers.isEmpty() ? EnumSet.noneOf(Server.class) : EnumSet.copyOf(servers)) {
-                if (endpointOf(server) == null) {
+                if (endpoints.of(server) == null) {
                     starting.add(CompletableFuture.supplyAsync(() -> resolve(server), starters)
                             .thenAccept(endpoint -> record(server, endpoint)));
                 }
@@ -108,7 +108,8 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         dropTestDatabases(testDatabases);
-        List<Server> order = List.of(Server.SMTP, Server.ELASTICSEARCH, Server.MONGO, Server.KAFKA, Server.POSTGRES);
+        List<Server> order = List.of(Server.KEYCLOAK, Server.REDIS, Server.SMTP, Server.ELASTICSEARCH, Server.MONGO,
+                Server.KAFKA, Server.POSTGRES);
         for (Server server : order) {
             ManagedServer managed = local.remove(server);
             if (managed != null) {
@@ -132,6 +133,8 @@ public final class LocalStack implements AutoCloseable {
             case MONGO -> JavaChildServer.mongoProtocolServer(config);
             case ELASTICSEARCH -> new ElasticsearchNode(config);
             case SMTP -> JavaChildServer.smtpServer(config);
+            case KEYCLOAK -> new KeycloakServer(config);
+            case REDIS -> new RedisServer(config);
         };
         long started = System.nanoTime();
         String endpoint = managed.start();
@@ -152,20 +155,10 @@ public final class LocalStack implements AutoCloseable {
         if (server == Server.POSTGRES && System.getenv("TRIBUTARY_POSTGRES_URL") != null) {
             endpoints = new StackEndpoints(endpoint, envOr("TRIBUTARY_POSTGRES_USER", PostgresServer.USER),
                     envOr("TRIBUTARY_POSTGRES_PASSWORD", ""), endpoints.kafkaBootstrapServers(), endpoints.mongoUri(),
-                    endpoints.elasticsearchUrl(), endpoints.smtpServer());
+                    endpoints.elasticsearchUrl(), endpoints.smtpServer(), endpoints.oidcIssuer(), endpoints.redisUrl());
         } else {
             endpoints = endpoints.with(server, endpoint);
         }
-    }
-
-    private String endpointOf(Server server) {
-        return switch (server) {
-            case POSTGRES -> endpoints.postgresJdbcUrl();
-            case KAFKA -> endpoints.kafkaBootstrapServers();
-            case MONGO -> endpoints.mongoUri();
-            case ELASTICSEARCH -> endpoints.elasticsearchUrl();
-            case SMTP -> endpoints.smtpServer();
-        };
     }
 
     private void stopLocal(Server server) {
@@ -224,6 +217,8 @@ public final class LocalStack implements AutoCloseable {
             case MONGO -> "TRIBUTARY_MONGO_URI";
             case ELASTICSEARCH -> "TRIBUTARY_ELASTICSEARCH_URL";
             case SMTP -> "TRIBUTARY_SMTP_SERVER";
+            case KEYCLOAK -> "TRIBUTARY_KEYCLOAK_URL";
+            case REDIS -> "TRIBUTARY_REDIS_URL";
         };
     }
 

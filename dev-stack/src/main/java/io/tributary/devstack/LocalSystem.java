@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local run: {@code up} starts the five servers and the three services; {@code stack} only the servers.
+ * The local run: {@code up} starts the seven servers and the three services; {@code stack} only the servers.
  * Data stays in {@code .tributary/}; a {@link ServiceSupervisor} restarts a service that crashes; Ctrl-C stops
  * everything. A second launcher refuses to start while the first runs; after a crash of the launcher the next one
  * stops the orphaned services and reuses the servers and their data.
@@ -56,8 +56,8 @@ public final class LocalSystem {
         }, "tributary-stop"));
 
         try {
-            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server and an SMTP server"
-                    + " (data in " + config.home() + ")...");
+            System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server,"
+                    + " Keycloak and Redis (data in " + config.home() + ")...");
             stack[0] = LocalStack.start(config);
             StackEndpoints endpoints = stack[0].endpoints();
             if (command.equals("up")) {
@@ -71,7 +71,7 @@ public final class LocalSystem {
                     supervisor.supervise(started);
                 }
             }
-            printSummary(endpoints, services, config.home());
+            printSummary(endpoints, services, config);
         } catch (StackException e) {
             System.err.println("\n" + e.getMessage());
             System.exit(1);
@@ -79,7 +79,8 @@ public final class LocalSystem {
         stopped.await();
     }
 
-    private static void printSummary(StackEndpoints endpoints, List<ServiceProcess> services, Path home) {
+    private static void printSummary(StackEndpoints endpoints, List<ServiceProcess> services, StackConfig config) {
+        Path home = config.home();
         StringBuilder summary = new StringBuilder("\nTributary is running. Ctrl-C stops everything.\n\n");
         for (ServiceProcess service : services) {
             summary.append("  %-14s %s%n".formatted(service.name(), service.baseUrl()));
@@ -89,7 +90,16 @@ public final class LocalSystem {
                 .append("  %-14s %s%n".formatted("MongoDB", endpoints.mongoUri()))
                 .append("  %-14s %s%n".formatted("Elasticsearch", endpoints.elasticsearchUrl()))
                 .append("  %-14s %s%n".formatted("SMTP", endpoints.smtpServer()))
-                .append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
+                .append("  %-14s %s%n".formatted("Keycloak", endpoints.oidcIssuer() + " (issuer)"))
+                .append("  %-14s %s%n".formatted("Redis", endpoints.redisUrl()));
+        // Not for a Keycloak named by TRIBUTARY_KEYCLOAK_URL: its admin and ./tributary token are not ours.
+        if (endpoints.oidcIssuer().equals(KeycloakServer.issuer(config.keycloakPort()))) {
+            summary.append("  %-14s %s%n".formatted("", "admin console http://127.0.0.1:" + config.keycloakPort()
+                            + "/admin: user " + KeycloakServer.ADMIN_USER + ", password in "
+                            + KeycloakServer.adminPasswordFile(home)))
+                    .append("  %-14s %s%n".formatted("", "a token: ./tributary token <username> customer|admin"));
+        }
+        summary.append("\n  logs in ").append(home.resolve("logs")).append(" and ").append(home.resolve("run")).append('\n');
         System.out.println(summary);
     }
 

@@ -16,17 +16,18 @@ import java.util.Set;
  */
 public record StackConfig(Path home, boolean persistent, Set<Server> servers, int postgresPort, int kafkaPort,
                           int kafkaControllerPort, int mongoPort, int elasticsearchPort, int elasticsearchTransportPort,
-                          int smtpPort) {
+                          int smtpPort, int keycloakPort, int redisPort) {
 
     /**
-     * The local run: {@code <project root>/.tributary}, well-known ports, data kept. {@code TRIBUTARY_PORT_OFFSET}
+     * The local run: {@code <project root>/.tributary}, well-known ports, data kept. Redis gets 16379 rather than
+     * 6379, where a Redis of the machine may already run. {@code TRIBUTARY_PORT_OFFSET}
      * shifts every port (servers and services), to run beside something that already uses them.
      */
     public static StackConfig local() {
         int offset = portOffset();
         return new StackConfig(ProjectRoot.find().resolve(".tributary"), true, EnumSet.allOf(Server.class),
                 15432 + offset, 9092 + offset, 9093 + offset, 27017 + offset, 9200 + offset, 9300 + offset,
-                3025 + offset);
+                3025 + offset, 8180 + offset, 16379 + offset);
     }
 
     public static int portOffset() {
@@ -47,7 +48,7 @@ public record StackConfig(Path home, boolean persistent, Set<Server> servers, in
             Path home = Files.createTempDirectory(target.toAbsolutePath(), "test-stack-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             return new StackConfig(home, false, EnumSet.copyOf(servers), freePort(), freePort(), freePort(),
-                    freePort(), freePort(), freePort(), freePort());
+                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +56,7 @@ public record StackConfig(Path home, boolean persistent, Set<Server> servers, in
 
     public StackConfig withServers(Set<Server> wanted) {
         return new StackConfig(home, persistent, EnumSet.copyOf(wanted), postgresPort, kafkaPort, kafkaControllerPort,
-                mongoPort, elasticsearchPort, elasticsearchTransportPort, smtpPort);
+                mongoPort, elasticsearchPort, elasticsearchTransportPort, smtpPort, keycloakPort, redisPort);
     }
 
     static int freePort() {

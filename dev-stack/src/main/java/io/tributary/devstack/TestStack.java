@@ -14,9 +14,12 @@ public final class TestStack {
     private TestStack() {
     }
 
-    /** Every server. */
+    /**
+     * Every server except Keycloak, which takes half a minute or more to start: a test that needs it asks for it,
+     * {@code shared(Server.KEYCLOAK)}.
+     */
     public static LocalStack shared() {
-        return shared(Server.values());
+        return shared(EnumSet.complementOf(EnumSet.of(Server.KEYCLOAK)).toArray(Server[]::new));
     }
 
     /** Only the servers a test needs; others are started when a later test asks for them. */

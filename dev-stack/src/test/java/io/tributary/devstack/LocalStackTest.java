@@ -44,11 +44,12 @@ class LocalStackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        StackConfig fresh = StackConfig.forTests(EnumSet.allOf(Server.class));
+        // Keycloak has a test class of its own (KeycloakServerTest): it alone takes longer than the rest together.
+        StackConfig fresh = StackConfig.forTests(EnumSet.complementOf(EnumSet.of(Server.KEYCLOAK)));
         // persistent, so that restarts are tested the way the local run uses them
         config = new StackConfig(fresh.home(), true, fresh.servers(), fresh.postgresPort(), fresh.kafkaPort(),
                 fresh.kafkaControllerPort(), fresh.mongoPort(), fresh.elasticsearchPort(), fresh.elasticsearchTransportPort(),
-                fresh.smtpPort());
+                fresh.smtpPort(), fresh.keycloakPort(), fresh.redisPort());
         stack = LocalStack.start(config);
     }
 
@@ -139,10 +140,28 @@ class LocalStackTest {
     }
 
     @Test
+    void redisAnswersPingAndKeepsNothingOnDisk() throws Exception {
+        assertThat(stack.endpoints().redisUrl()).isEqualTo("redis://127.0.0.1:" + config.redisPort());
+        assertThat(RedisServer.answersPing(config.redisPort())).isTrue();
+        try (Socket socket = new Socket("127.0.0.1", config.redisPort())) {
+            BufferedReader server = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            Writer client = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+            assertThat(reply(client, server, "SET kept value")).isEqualTo("+OK");
+            // CONFIG GET answers an array: *2, then the name and the value as bulk strings ($length, text).
+            assertThat(List.of(reply(client, server, "CONFIG GET save"), server.readLine(), server.readLine(),
+                    server.readLine(), server.readLine())).containsExactly("*2", "$4", "save", "$0", "");
+            assertThat(List.of(reply(client, server, "CONFIG GET appendonly"), server.readLine(), server.readLine(),
+                    server.readLine(), server.readLine())).containsExactly("*2", "$10", "appendonly", "$2", "no");
+        }
+    }
+
+    @Test
     void endpointsMapToSpringSettings() {
         Map<String, String> environment = stack.endpoints().springEnvironment();
         assertThat(environment).containsKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAPSERVERS",
-                "SPRING_DATA_MONGODB_URI", "SPRING_ELASTICSEARCH_URIS");
+                "SPRING_DATA_MONGODB_URI", "SPRING_ELASTICSEARCH_URIS")
+                .containsEntry("SPRING_DATA_REDIS_URL", stack.endpoints().redisUrl())
+                .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
         assertThat(environment).containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
                 .containsEntry("SPRING_MAIL_PORT", Integer.toString(config.smtpPort()));
         assertThat(Files.isDirectory(config.home().resolve("logs"))).isTrue();

@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,11 +39,19 @@ class DockerComposeFileTest {
 
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output.lines().map(String::strip).toList()).contains(
-                "postgres", "kafka", "mongo", "elasticsearch", "command-api", "projections", "query-api", "gateway",
-                "mailpit");
+                "postgres", "kafka", "mongo", "elasticsearch", "keycloak", "redis", "command-api", "projections",
+                "query-api", "gateway", "mailpit");
         for (String module : List.of("command-api", "projections", "query-api")) {
             assertThat(Path.of("..", module, "Dockerfile")).exists();
         }
+    }
+
+    @Test
+    void keycloakRunsTheVersionOfTheLocalStack() throws IOException {
+        Matcher version = Pattern.compile("<keycloak-server.version>([^<]+)</keycloak-server.version>")
+                .matcher(Files.readString(Path.of("..", "pom.xml")));
+        assertThat(version.find()).as("keycloak-server.version in the parent pom").isTrue();
+        assertThat(Files.readString(COMPOSE_FILE)).contains("image: quay.io/keycloak/keycloak:" + version.group(1));
     }
 
     private static Optional<List<String>> composeParser() throws IOException, InterruptedException {

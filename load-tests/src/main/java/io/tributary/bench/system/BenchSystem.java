@@ -56,7 +56,7 @@ public final class BenchSystem implements AutoCloseable {
         StackConfig local = StackConfig.local();
         StackConfig config = new StackConfig(home, true, local.servers(), local.postgresPort(), local.kafkaPort(),
                 local.kafkaControllerPort(), local.mongoPort(), local.elasticsearchPort(),
-                local.elasticsearchTransportPort(), local.smtpPort());
+                local.elasticsearchTransportPort(), local.smtpPort(), local.keycloakPort(), local.redisPort());
         BenchSystem system = new BenchSystem(root, home, LocalStack.start(config));
         try {
             List<CompletableFuture<Void>> starting = Stream.of(COMMAND_API, PROJECTIONS, QUERY_API)
