@@ -62,7 +62,7 @@ public class DocumentViews {
         Supplier<Optional<T>> load = own.isEmpty() ? read : () -> consistency.read(own.get(), read,
                 found -> found.map(Versioned::version).orElse(0L) >= atLeast);
         return cache.get(view.name(), id, atLeast, load, read)
-                .orElseThrow(() -> new NotFoundException("No " + view.type().label() + " " + id));
+                .orElseThrow(() -> NotFoundException.noSuch(view.type(), id));
     }
 
     /** Waits until the view holds the version of every token of its aggregate type (never when there is none). */
