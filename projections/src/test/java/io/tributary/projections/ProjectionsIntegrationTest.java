@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.Server;
+import io.tributary.devstack.TestIssuer;
 import io.tributary.devstack.TestStack;
 import io.tributary.events.AggregateType;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,9 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,7 +55,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Boots the projections service against the real Kafka, Mongo-protocol server and Elasticsearch of the test
- * stack and an SMTP server in this JVM, and gives tests a producer and direct access to the stores.
+ * stack, an SMTP server in this JVM and the test token issuer, and gives tests a producer, direct access to the
+ * stores and the actuator over HTTP with a token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tributary.projections.retry.max-retries=2",
@@ -62,6 +67,7 @@ import static org.awaitility.Awaitility.await;
 public abstract class ProjectionsIntegrationTest {
 
     protected static final LocalStack STACK = TestStack.shared(Server.KAFKA, Server.MONGO, Server.ELASTICSEARCH);
+    protected static final TestIssuer ISSUER = TestIssuer.shared();
     protected static final String USERS_TOPIC = AggregateType.USER.topic();
     protected static final String ORDERS_TOPIC = AggregateType.ORDER.topic();
     protected static final String USERS_COLLECTION = "users_v1";
@@ -79,6 +85,11 @@ public abstract class ProjectionsIntegrationTest {
     protected ElasticsearchClient elasticsearch;
     @Autowired
     protected MeterRegistry meters;
+    /** The service over HTTP without a token. */
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    private RestTemplateBuilder restTemplates;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -88,7 +99,19 @@ public abstract class ProjectionsIntegrationTest {
         registry.add("spring.data.mongodb.uri",
                 () -> mongoUri + (mongoUri.contains("?") ? "&" : "?") + "serverSelectionTimeoutMS=500");
         TestMailServer.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        ISSUER.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         createAggregateTopics();
+    }
+
+    /** The service over HTTP as an operator: every request carries an admin's token. */
+    protected TestRestTemplate operator() {
+        return httpAs("operator", "admin");
+    }
+
+    /** The service over HTTP with a token for this subject and these roles. */
+    protected TestRestTemplate httpAs(String subject, String... roles) {
+        return new TestRestTemplate(restTemplates.rootUri(http.getRootUri())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ISSUER.token(subject, roles)));
     }
 
     /** The relay creates the topics in production; 6 partitions like there. */

@@ -9,8 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The query side's structure: the user, product and order reads are independent (the order export is built on
- * the order reads), HTTP stays in controllers and the HTTP edge, and controllers reach the stores only through
- * the feature's query classes, which carry the store guards and the near-cache.
+ * the order reads), who-reads-what ({@code access}) knows no feature (the user reads tell it a user's owner),
+ * HTTP stays in controllers and the HTTP edge, and controllers reach the stores only through the feature's query
+ * classes, which carry the store guards and the near-cache.
  */
 @AnalyzeClasses(packages = "io.tributary.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -30,6 +31,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule ordersKnowNoOtherFeature = noClasses().that().resideInAPackage(ORDER)
             .should().dependOnClassesThat().resideInAnyPackage(USER, PRODUCT, "..query.export..");
+
+    @ArchTest
+    static final ArchRule accessKnowsNoFeature = noClasses().that().resideInAPackage("..query.access..")
+            .should().dependOnClassesThat().resideInAnyPackage(USER, PRODUCT, ORDER, "..query.export..");
 
     @ArchTest
     static final ArchRule webTypesStayInControllersAndTheHttpEdge = noClasses()

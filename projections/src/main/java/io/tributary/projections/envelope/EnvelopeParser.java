@@ -26,13 +26,12 @@ import java.util.Objects;
 public class EnvelopeParser {
 
     private final ObjectMapper json;
+    private final RequiredFields requiredFields;
 
     public EnvelopeParser(ObjectMapper json) {
-        // A payload lacking one of the event's fields is malformed, not an event with a null field; a field we do
-        // not know is tolerated, as readers should.
-        this.json = json.copy()
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A field we do not know is tolerated, as readers should.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.requiredFields = new RequiredFields(json);
     }
 
     public EventEnvelope parse(ConsumerRecord<String, byte[]> record) {
@@ -71,17 +70,23 @@ public class EnvelopeParser {
             throw new UnreadableEventException("no payload for " + descriptor.cloudEventType());
         }
         try {
-            return decoded(descriptor, json.readerFor(descriptor.javaType()).readValue(record.value()));
-        } catch (IOException | RuntimeException e) {
+            return decode(descriptor, json.readTree(record.value()));
+        } catch (IOException e) {
             throw new UnreadableEventException("payload is not a valid " + descriptor.cloudEventType(), e);
         }
     }
 
     /**
      * Decodes a payload already at the descriptor's revision, as strictly as a record's: readers of the event store
-     * must see exactly the events the projections see.
+     * must see exactly the events the projections see. A payload lacking a field its schema requires is malformed,
+     * not an event with a null field.
      */
     public DomainEvent decode(EventDescriptor descriptor, JsonNode payload) {
+        String missing = payload == null || !payload.isObject() ? "" : requiredFields.firstMissing(descriptor, payload);
+        if (missing != null) {
+            throw new UnreadableEventException("payload is not a valid " + descriptor.cloudEventType()
+                    + (missing.isEmpty() ? ": not an object" : ": it lacks " + missing));
+        }
         try {
             return decoded(descriptor, json.readerFor(descriptor.javaType()).readValue(payload));
         } catch (IOException | RuntimeException e) {

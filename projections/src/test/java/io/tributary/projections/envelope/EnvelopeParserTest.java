@@ -1,7 +1,9 @@
 package io.tributary.projections.envelope;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tributary.events.CloudEventHeaders;
+import io.tributary.events.EventCatalog;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +38,30 @@ class EnvelopeParserTest {
         assertThat(event.position()).isEqualTo(42);
         assertThat(event.traceparent()).isEqualTo(TRACEPARENT);
         assertThat(event.data()).isEqualTo(new UserRegistered(USER_ID, "Ada", "ada@example.com"));
+    }
+
+    @Test
+    void aRegistrationMayNameItsOwnerAndOneStoredBeforeOwnersExistedHasNone() {
+        EventEnvelope owned = parser.parse(record(REGISTERED,
+                "{\"userId\":\"" + USER_ID + "\",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"subject\":\"kc-ada\"}"));
+
+        assertThat(owned.data()).isEqualTo(new UserRegistered(USER_ID, "Ada", "ada@example.com", "kc-ada"));
+        assertThat(parser.decode(EventCatalog.of(UserRegistered.class), JsonNodeFactory.instance.objectNode()
+                .put("userId", USER_ID).put("name", "Ada").put("email", "ada@example.com")))
+                .as("without the field, as stored before it was added")
+                .isEqualTo(new UserRegistered(USER_ID, "Ada", "ada@example.com", null));
+    }
+
+    @Test
+    void aPayloadLackingAFieldItsSchemaRequiresIsUnreadable() {
+        assertThatThrownBy(() -> parser.parse(record(REGISTERED, "{\"userId\":\"" + USER_ID + "\",\"name\":\"Ada\"}")))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("lacks email");
+        assertThatThrownBy(() -> parser.parse(record("io.tributary.user.profile-changed.v1",
+                "{\"userId\":\"" + USER_ID + "\",\"name\":\"Ada\",\"age\":null}")))
+                .as("a nullable field must still be there")
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("lacks bio");
     }
 
     @Test

@@ -15,8 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ProjectionProgressIT extends ProjectionsIntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
 
     @Test
     void consumerLagIsTheRecordsPastTheCommittedOffset() throws Exception {
@@ -57,7 +52,7 @@ class ProjectionProgressIT extends ProjectionsIntegrationTest {
                 "{\"userId\":\"" + userId + "\",\"name\":\"Frances Allen\",\"email\":\"fran@example.com\"}"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode mongo = http.getForObject("/actuator/projections", JsonNode.class).get(UsersMongoProjection.NAME);
+            JsonNode mongo = operator().getForObject("/actuator/projections", JsonNode.class).get(UsersMongoProjection.NAME);
             assertThat(mongo.get("position").asLong()).isGreaterThanOrEqualTo(position);
             assertThat(mongo.get("eventsBehind").asLong()).isZero();
             assertThat(mongo.get("secondsBehind").asDouble()).isZero();

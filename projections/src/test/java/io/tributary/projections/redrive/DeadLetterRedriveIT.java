@@ -14,8 +14,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -36,9 +34,6 @@ import static org.awaitility.Awaitility.await;
  */
 class DeadLetterRedriveIT extends ProjectionsIntegrationTest {
 
-    @Autowired
-    TestRestTemplate http;
-
     @Test
     void deadLettersArePublishedAgainToTheirTopicOnce() throws Exception {
         String topic = "redrive-probe-" + UUID.randomUUID();
@@ -51,13 +46,13 @@ class DeadLetterRedriveIT extends ProjectionsIntegrationTest {
         assertThat(backlog(deadLetters).get("pending").asLong()).isEqualTo(3);
         assertThat(backlog(deadLetters).get("total").asLong()).isEqualTo(3);
 
-        ResponseEntity<JsonNode> redriven = http.postForEntity("/actuator/deadletters/" + deadLetters, null, JsonNode.class);
+        ResponseEntity<JsonNode> redriven = operator().postForEntity("/actuator/deadletters/" + deadLetters, null, JsonNode.class);
         assertThat(redriven.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(redriven.getBody().get("redriven").asLong()).isEqualTo(3);
         assertThat(backlog(deadLetters).get("pending").asLong()).isZero();
 
         send(deadLetter(deadLetters, topic, "key-3"));
-        assertThat(http.postForEntity("/actuator/deadletters/" + deadLetters, null, JsonNode.class).getBody()
+        assertThat(operator().postForEntity("/actuator/deadletters/" + deadLetters, null, JsonNode.class).getBody()
                 .get("redriven").asLong()).as("only what arrived since").isEqualTo(1);
 
         List<ConsumerRecord<String, byte[]>> republished = readAll(topic, 4);
@@ -72,14 +67,14 @@ class DeadLetterRedriveIT extends ProjectionsIntegrationTest {
 
     @Test
     void onlyExistingDeadLetterTopicsCanBeRedriven() {
-        assertThat(http.postForEntity("/actuator/deadletters/" + USERS_TOPIC, null, JsonNode.class).getStatusCode())
+        assertThat(operator().postForEntity("/actuator/deadletters/" + USERS_TOPIC, null, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.postForEntity("/actuator/deadletters/nothing-here.dlt", null, JsonNode.class).getStatusCode())
+        assertThat(operator().postForEntity("/actuator/deadletters/nothing-here.dlt", null, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private JsonNode backlog(String deadLetters) {
-        return http.getForObject("/actuator/deadletters", JsonNode.class).get(deadLetters);
+        return operator().getForObject("/actuator/deadletters", JsonNode.class).get(deadLetters);
     }
 
     /** As the dead-letter recoverer leaves a record: the original plus the failure headers. */

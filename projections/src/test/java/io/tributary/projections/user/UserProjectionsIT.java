@@ -73,6 +73,17 @@ class UserProjectionsIT extends ProjectionsIntegrationTest {
     }
 
     @Test
+    void aRegistrationThatNamesItsOwnerKeepsTheSubjectForTheReadSide() {
+        String userId = UUID.randomUUID().toString();
+        send(event(UserRegistered.class, userId, 1, nextPosition(), Instant.now(),
+                "{\"userId\":\"" + userId + "\",\"name\":\"Ada Lovelace\",\"email\":\"ada." + userId
+                        + "@example.com\",\"subject\":\"kc-ada\"}"));
+
+        await().atMost(TIMEOUT).until(() -> mongoUser(userId).isPresent());
+        assertThat(mongoUser(userId).orElseThrow().getString("subject")).isEqualTo("kc-ada");
+    }
+
+    @Test
     void viewsAreRegisteredUnderTheirNames() throws IOException {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 mongo.getCollection("view_registry").find(Filters.eq("_id", "users")).first())

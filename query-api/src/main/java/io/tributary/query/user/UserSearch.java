@@ -43,7 +43,7 @@ class UserSearch {
 
     private static UserView toView(Hit<ObjectNode> hit) {
         ObjectNode source = hit.source();
-        return new UserView(hit.id(), text(source, "name"), text(source, "email"), null, null,
+        return new UserView(hit.id(), text(source, "name"), text(source, "email"), null, null, null,
                 instant(text(source, "registeredAt")), instant(text(source, "deactivatedAt")),
                 hit.version() == null ? 0 : hit.version());
     }

@@ -1,5 +1,8 @@
 package io.tributary.query.user;
 
+import io.tributary.events.AggregateType;
+import io.tributary.http.security.Caller;
+import io.tributary.query.access.Concealment;
 import io.tributary.query.consistency.ConsistencyTokens;
 import io.tributary.query.http.CachedAnswers;
 import io.tributary.query.http.Page;
@@ -13,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
-/** Users by id (MongoDB view) and full-text search (Elasticsearch). */
+/**
+ * Users by id (MongoDB view) and full-text search (Elasticsearch, admins only). A customer reads only the user
+ * their token's subject owns; any other answers as an unknown id. The check runs on every request, after the
+ * document is read (from the near-cache or the store) and before its answer or a 304 is made.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 class UsersController {
@@ -23,16 +30,23 @@ class UsersController {
     private final DocumentViews views;
     private final UserSearch search;
     private final CachedAnswers answers;
+    private final Concealment concealment;
 
-    UsersController(DocumentViews views, UserSearch search, CachedAnswers answers) {
+    UsersController(DocumentViews views, UserSearch search, CachedAnswers answers, Concealment concealment) {
         this.views = views;
         this.search = search;
         this.answers = answers;
+        this.concealment = concealment;
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<UserView> byId(@PathVariable String id, ConsistencyTokens tokens, WebRequest request) {
-        return answers.resource(request, views.require(UserView.VIEW, Parameters.uuid("id", id), tokens));
+    ResponseEntity<UserView> byId(@PathVariable String id, Caller caller, ConsistencyTokens tokens, WebRequest request) {
+        String userId = Parameters.uuid("id", id);
+        UserView user = views.require(UserView.VIEW, userId, tokens);
+        if (!caller.mayActFor(user.subject())) {
+            throw concealment.asAbsent(AggregateType.USER, userId, tokens);
+        }
+        return answers.resource(request, user);
     }
 
     @GetMapping

@@ -70,7 +70,7 @@ public class DocumentViews {
         Supplier<Optional<T>> load = () -> Optional.ofNullable(fromRedis(view, List.of(id), ignored -> atLeast).get(id))
                 .or(fromMongo);
         return cache.get(view.name(), id, atLeast, load, read)
-                .orElseThrow(() -> new NotFoundException("No " + view.type().label() + " " + id));
+                .orElseThrow(() -> NotFoundException.noSuch(view.type(), id));
     }
 
     /** Waits until the view holds the version of every token of its aggregate type (never when there is none). */

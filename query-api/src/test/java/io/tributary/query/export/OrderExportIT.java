@@ -38,8 +38,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.tributary.query.support.QueryApiIT.ADMIN;
+import static io.tributary.query.support.QueryApiIT.ISSUER;
 import static io.tributary.query.support.QueryApiIT.parameterOf;
 import static io.tributary.query.support.QueryApiIT.views;
+import static io.tributary.query.support.QueryApiIT.withToken;
 import static io.tributary.query.support.ViewFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +79,7 @@ class OrderExportIT {
     static void stores(DynamicPropertyRegistry registry) {
         STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.data.mongodb.uri", () -> BULK_MONGO.uri("tributary"));
+        ISSUER.springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -116,8 +120,9 @@ class OrderExportIT {
 
     @Test
     void badFiltersAreProblemsBeforeAnythingIsStreamed() {
-        assertThat(parameterOf(http.getForEntity("/api/v1/export/orders?status={s}", Map.class, "{\"$ne\":null}"))).isEqualTo("status");
-        assertThat(parameterOf(http.getForEntity("/api/v1/export/orders?from=soon", Map.class))).isEqualTo("from");
+        TestRestTemplate admin = withToken(http, ADMIN);
+        assertThat(parameterOf(admin.getForEntity("/api/v1/export/orders?status={s}", Map.class, "{\"$ne\":null}"))).isEqualTo("status");
+        assertThat(parameterOf(admin.getForEntity("/api/v1/export/orders?from=soon", Map.class))).isEqualTo("from");
     }
 
     /**
@@ -180,7 +185,8 @@ class OrderExportIT {
     }
 
     private HttpResponse<InputStream> export(String query) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/export/orders" + query)).build(),
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/export/orders" + query))
+                        .header("Authorization", "Bearer " + ADMIN).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 

@@ -54,7 +54,7 @@ class OrdersQueryIT extends QueryApiIT {
     @Test
     void anOrderByIdHasItsLinesTotalHistoryAndVersionAsETag() {
         Document order = ORDERS.getFirst();
-        ResponseEntity<Map> answer = get("/api/v1/orders/" + order.getString("_id"));
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/orders/" + order.getString("_id"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).containsEntry("userId", USER).containsEntry("version", 2)
@@ -64,23 +64,23 @@ class OrdersQueryIT extends QueryApiIT {
                         .containsEntry("unitPrice", Map.of("amount", "12.50", "currency", "EUR")));
         assertThat((List<Map<String, Object>>) answer.getBody().get("statusHistory")).hasSize(2);
         assertThat(answer.getHeaders().getETag()).isEqualTo("\"2\"");
-        assertThat(get("/api/v1/orders/" + order.getString("_id"), "If-None-Match", "\"2\"").getStatusCode().value()).isEqualTo(304);
-        assertThat(get("/api/v1/orders/" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
-        assertThat(parameterOf(http.getForEntity("/api/v1/orders/{id}", Map.class, "{\"$gt\":\"\"}"))).isEqualTo("id");
+        assertThat(getAs(ADMIN, "/api/v1/orders/" + order.getString("_id"), "If-None-Match", "\"2\"").getStatusCode().value()).isEqualTo(304);
+        assertThat(getAs(ADMIN, "/api/v1/orders/" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/orders/{id}", Map.class, "{\"$gt\":\"\"}"))).isEqualTo("id");
     }
 
     @Test
     void aUsersOrdersArePagedNewestFirstAndStableUnderConcurrentInserts() {
         String path = "/api/v1/users/" + USER + "/orders?limit=10";
-        ResponseEntity<Map> first = get(path);
+        ResponseEntity<Map> first = getAs(ADMIN, path);
         assertThat(ids(first)).containsExactlyElementsOf(idsOf(ORDERS.subList(0, 10)));
 
         // Orders placed while the client pages are newer than its cursor: they shift nothing that follows.
         for (int i = 0; i < 3; i++) {
             views(mongo).store("orders", order(UUID.randomUUID().toString(), USER, "PENDING", Instant.now(), 1, PRODUCT));
         }
-        ResponseEntity<Map> second = get(path + "&cursor=" + first.getBody().get("nextCursor"));
-        ResponseEntity<Map> third = get(path + "&cursor=" + second.getBody().get("nextCursor"));
+        ResponseEntity<Map> second = getAs(ADMIN, path + "&cursor=" + first.getBody().get("nextCursor"));
+        ResponseEntity<Map> third = getAs(ADMIN, path + "&cursor=" + second.getBody().get("nextCursor"));
 
         assertThat(ids(second)).containsExactlyElementsOf(idsOf(ORDERS.subList(10, 20)));
         assertThat(ids(third)).containsExactlyElementsOf(idsOf(ORDERS.subList(20, 25)));
@@ -89,18 +89,18 @@ class OrdersQueryIT extends QueryApiIT {
 
     @Test
     void aUsersOrdersFilterByStatusAndDefaultToTwenty() {
-        assertThat(ids(get("/api/v1/users/" + USER + "/orders?status=shipped")))
+        assertThat(ids(getAs(ADMIN, "/api/v1/users/" + USER + "/orders?status=shipped")))
                 .containsExactlyElementsOf(idsOf(ORDERS.stream().filter(o -> o.getString("status").equals("SHIPPED")).toList()));
-        assertThat(ids(get("/api/v1/users/" + USER + "/orders"))).hasSize(20);
-        assertThat(ids(get("/api/v1/users/" + UUID.randomUUID() + "/orders"))).isEmpty();
+        assertThat(ids(getAs(ADMIN, "/api/v1/users/" + USER + "/orders"))).hasSize(20);
+        assertThat(ids(getAs(ADMIN, "/api/v1/users/" + UUID.randomUUID() + "/orders"))).isEmpty();
     }
 
     @Test
     void listsHaveAWeakETagAndAnswer304WhileUnchanged() {
         String path = "/api/v1/users/" + USER + "/orders?status=SHIPPED";
-        String etag = get(path).getHeaders().getETag();
+        String etag = getAs(ADMIN, path).getHeaders().getETag();
         assertThat(etag).startsWith("W/\"");
-        assertThat(get(path, "If-None-Match", etag).getStatusCode().value()).isEqualTo(304);
+        assertThat(getAs(ADMIN, path, "If-None-Match", etag).getStatusCode().value()).isEqualTo(304);
     }
 
     @Test
@@ -108,36 +108,36 @@ class OrdersQueryIT extends QueryApiIT {
         List<String> walked = new ArrayList<>();
         String cursor = null;
         do {
-            ResponseEntity<Map> page = get("/api/v1/orders?userId=" + USER + "&limit=7" + (cursor == null ? "" : "&cursor=" + cursor));
+            ResponseEntity<Map> page = getAs(ADMIN, "/api/v1/orders?userId=" + USER + "&limit=7" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.getBody()).containsEntry("total", 25);
             walked.addAll(ids(page));
             cursor = (String) page.getBody().get("nextCursor");
         } while (cursor != null && walked.size() < 100);
         assertThat(walked).containsExactlyElementsOf(idsOf(ORDERS));
 
-        assertThat(ids(get("/api/v1/orders?userId=" + USER + "&status=CONFIRMED&limit=100")))
+        assertThat(ids(getAs(ADMIN, "/api/v1/orders?userId=" + USER + "&status=CONFIRMED&limit=100")))
                 .containsExactlyElementsOf(idsOf(ORDERS.stream().filter(o -> o.getString("status").equals("CONFIRMED")).toList()));
-        assertThat(ids(get("/api/v1/orders?userId=" + USER + "&from=" + BASE.plus(Duration.ofMinutes(5)) + "&to=" + BASE.plus(Duration.ofMinutes(10)))))
+        assertThat(ids(getAs(ADMIN, "/api/v1/orders?userId=" + USER + "&from=" + BASE.plus(Duration.ofMinutes(5)) + "&to=" + BASE.plus(Duration.ofMinutes(10)))))
                 .hasSize(5);
     }
 
     @Test
     void badParametersAreNamed() {
         String list = "/api/v1/users/" + USER + "/orders";
-        assertThat(parameterOf(get(list + "?cursor=abc"))).isEqualTo("cursor");
-        assertThat(parameterOf(get(list + "?cursor=" + base64("[{\"$gt\":0},\"x\"]")))).isEqualTo("cursor");
-        assertThat(parameterOf(get(list + "?cursor=" + base64("[1,{\"$ne\":null}]")))).isEqualTo("cursor");
-        assertThat(parameterOf(http.getForEntity(list + "?status={s}", Map.class, "{\"$ne\":null}"))).isEqualTo("status");
-        assertThat(parameterOf(get(list + "?limit=0"))).isEqualTo("limit");
-        assertThat(parameterOf(http.getForEntity("/api/v1/users/{id}/orders", Map.class, "{\"$ne\":1}"))).isEqualTo("userId");
+        assertThat(parameterOf(getAs(ADMIN, list + "?cursor=abc"))).isEqualTo("cursor");
+        assertThat(parameterOf(getAs(ADMIN, list + "?cursor=" + base64("[{\"$gt\":0},\"x\"]")))).isEqualTo("cursor");
+        assertThat(parameterOf(getAs(ADMIN, list + "?cursor=" + base64("[1,{\"$ne\":null}]")))).isEqualTo("cursor");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity(list + "?status={s}", Map.class, "{\"$ne\":null}"))).isEqualTo("status");
+        assertThat(parameterOf(getAs(ADMIN, list + "?limit=0"))).isEqualTo("limit");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/users/{id}/orders", Map.class, "{\"$ne\":1}"))).isEqualTo("userId");
 
-        assertThat(parameterOf(get("/api/v1/orders?from=yesterday"))).isEqualTo("from");
-        assertThat(parameterOf(http.getForEntity("/api/v1/orders?from={f}", Map.class, "+999999999-12-31T23:59:59Z"))).isEqualTo("from");
-        assertThat(parameterOf(http.getForEntity("/api/v1/export/orders?to={t}", Map.class, "+999999999-12-31T23:59:59Z"))).isEqualTo("to");
-        assertThat(parameterOf(get("/api/v1/orders?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z"))).isEqualTo("to");
-        assertThat(parameterOf(http.getForEntity("/api/v1/orders?userId={u}", Map.class, "{\"$ne\":1}"))).isEqualTo("userId");
-        assertThat(parameterOf(get("/api/v1/orders?status=LOST"))).isEqualTo("status");
-        assertThat(parameterOf(get("/api/v1/orders?cursor=" + base64("[\"x\",\"y\"]")))).isEqualTo("cursor");
+        assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?from=yesterday"))).isEqualTo("from");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/orders?from={f}", Map.class, "+999999999-12-31T23:59:59Z"))).isEqualTo("from");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/export/orders?to={t}", Map.class, "+999999999-12-31T23:59:59Z"))).isEqualTo("to");
+        assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z"))).isEqualTo("to");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/orders?userId={u}", Map.class, "{\"$ne\":1}"))).isEqualTo("userId");
+        assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?status=LOST"))).isEqualTo("status");
+        assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?cursor=" + base64("[\"x\",\"y\"]")))).isEqualTo("cursor");
     }
 
     @Test
@@ -147,7 +147,7 @@ class OrdersQueryIT extends QueryApiIT {
         CompletableFuture.runAsync(() -> views(mongo).store("orders", order(id, USER, "CONFIRMED", Instant.now(), 2, PRODUCT)),
                 CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
 
-        ResponseEntity<Map> answer = get("/api/v1/orders/" + id, "Consistency-Token", "order:" + id + ":2");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/orders/" + id, "Consistency-Token", "order:" + id + ":2");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).containsEntry("version", 2).containsEntry("status", "CONFIRMED");
@@ -160,7 +160,7 @@ class OrdersQueryIT extends QueryApiIT {
         CompletableFuture.runAsync(() -> views(mongo).store("orders", order(id, user, "PENDING", Instant.now(), 1, PRODUCT)),
                 CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
 
-        ResponseEntity<Map> answer = get("/api/v1/users/" + user + "/orders", "Consistency-Token", "order:" + id + ":1");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/users/" + user + "/orders", "Consistency-Token", "order:" + id + ":1");
 
         assertThat(ids(answer)).containsExactly(id);
     }
@@ -169,7 +169,7 @@ class OrdersQueryIT extends QueryApiIT {
     void aViewThatDoesNotCatchUpIs503WithRetryAfter() {
         String id = ORDERS.getLast().getString("_id");
         long started = System.nanoTime();
-        ResponseEntity<Map> answer = get("/api/v1/orders/" + id, "Consistency-Token", "order:" + id + ":9");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/orders/" + id, "Consistency-Token", "order:" + id + ":9");
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);

@@ -44,7 +44,7 @@ class MongoOutageIT extends QueryApiIT {
             long[] millis = new long[5];
             for (int i = 0; i < millis.length; i++) {
                 long started = System.nanoTime();
-                ResponseEntity<Map> refused = get("/api/v1/orders/" + UUID.randomUUID());
+                ResponseEntity<Map> refused = getAs(ADMIN, "/api/v1/orders/" + UUID.randomUUID());
                 millis[i] = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 assertThat(refused.getStatusCode().value()).isEqualTo(503);
                 assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -69,7 +69,7 @@ class MongoOutageIT extends QueryApiIT {
         }
         assertThat(recovered.getBody()).containsEntry("name", "Copper Kettle");
         for (int i = 0; i < 3; i++) {
-            assertThat(get("/api/v1/orders/" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+            assertThat(getAs(ADMIN, "/api/v1/orders/" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }

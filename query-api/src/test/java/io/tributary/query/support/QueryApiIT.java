@@ -2,10 +2,12 @@ package io.tributary.query.support;
 
 import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.Server;
+import io.tributary.devstack.TestIssuer;
 import io.tributary.devstack.TestStack;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -22,8 +24,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The query API on the real Mongo-protocol server and Elasticsearch of the test stack, and a real Redis as its
- * second cache level. Every integration test shares these settings, hence one application context.
+ * The query API on the real Mongo-protocol server and Elasticsearch of the test stack, a real Redis as its second
+ * cache level, trusting the test token issuer. Every integration test shares these settings, hence one application
+ * context. {@link #http} and {@link #get} send no token; {@link #httpAs} and {@link #getAs} send the one given,
+ * usually {@link #ADMIN}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // These tests drive the API from one address faster than a client may; the rate limits have their own tests.
@@ -41,6 +45,9 @@ public abstract class QueryApiIT {
 
     protected static final LocalStack STACK = TestStack.shared(Server.MONGO, Server.ELASTICSEARCH);
     protected static final TestRedis REDIS = TestRedis.shared();
+    public static final TestIssuer ISSUER = TestIssuer.shared();
+    /** An operator's token: may read everything. */
+    public static final String ADMIN = ISSUER.token("operator", "admin");
 
     @Autowired
     protected TestRestTemplate http;
@@ -51,15 +58,39 @@ public abstract class QueryApiIT {
     static void stack(DynamicPropertyRegistry registry) {
         STACK.endpoints().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.data.redis.url", REDIS::url);
+        ISSUER.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** A customer's token for this subject. */
+    protected static String customer(String subject) {
+        return ISSUER.token(subject, "customer");
+    }
+
+    /** The same server as {@code http}, every request with this bearer token. */
+    public static TestRestTemplate withToken(TestRestTemplate http, String token) {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    }
+
+    protected TestRestTemplate httpAs(String token) {
+        return withToken(http, token);
     }
 
     public static ViewFixtures views(MongoTemplate mongo) {
         return new ViewFixtures(mongo, STACK.endpoints().elasticsearchUrl());
     }
 
-    /** A GET with headers given as name, value, name, value... */
+    /** A GET without a token, with headers given as name, value, name, value... */
     protected ResponseEntity<Map> get(String path, String... headerPairs) {
+        return getAs(null, path, headerPairs);
+    }
+
+    /** A GET with this bearer token (none when null), with headers given as name, value, name, value... */
+    protected ResponseEntity<Map> getAs(String token, String path, String... headerPairs) {
         HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
         for (int i = 0; i < headerPairs.length; i += 2) {
             headers.add(headerPairs[i], headerPairs[i + 1]);
         }

@@ -37,7 +37,7 @@ class UsersQueryIT extends QueryApiIT {
     void aUserByIdCarriesItsVersionAsETag() {
         seedView(ADA, "Ada Lovelace", "ada.lovelace@example.com", 1);
 
-        ResponseEntity<Map> answer = http.getForEntity("/api/v1/users/" + ADA, Map.class);
+        ResponseEntity<Map> answer = httpAs(ADMIN).getForEntity("/api/v1/users/" + ADA, Map.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).containsEntry("id", ADA).containsEntry("name", "Ada Lovelace")
@@ -51,31 +51,31 @@ class UsersQueryIT extends QueryApiIT {
         String id = UUID.randomUUID().toString();
         seedView(id, "Grace Hopper", "grace@example.com", 3);
 
-        assertThat(get("/api/v1/users/" + id, "If-None-Match", "\"3\"").getStatusCode().value()).isEqualTo(304);
-        assertThat(get("/api/v1/users/" + id, "If-None-Match", "W/\"3\"").getStatusCode().value()).isEqualTo(304);
-        assertThat(get("/api/v1/users/" + id, "If-None-Match", "\"1\", \"3\"").getStatusCode().value()).isEqualTo(304);
-        ResponseEntity<Map> changed = get("/api/v1/users/" + id, "If-None-Match", "\"2\"");
+        assertThat(getAs(ADMIN, "/api/v1/users/" + id, "If-None-Match", "\"3\"").getStatusCode().value()).isEqualTo(304);
+        assertThat(getAs(ADMIN, "/api/v1/users/" + id, "If-None-Match", "W/\"3\"").getStatusCode().value()).isEqualTo(304);
+        assertThat(getAs(ADMIN, "/api/v1/users/" + id, "If-None-Match", "\"1\", \"3\"").getStatusCode().value()).isEqualTo(304);
+        ResponseEntity<Map> changed = getAs(ADMIN, "/api/v1/users/" + id, "If-None-Match", "\"2\"");
         assertThat(changed.getStatusCode().value()).isEqualTo(200);
         assertThat(changed.getBody()).containsEntry("version", 3);
     }
 
     @Test
     void unknownAndMalformedIdsAreProblems() {
-        ResponseEntity<Map> unknown = http.getForEntity("/api/v1/users/" + UUID.randomUUID(), Map.class);
+        ResponseEntity<Map> unknown = httpAs(ADMIN).getForEntity("/api/v1/users/" + UUID.randomUUID(), Map.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(unknown.getBody()).containsEntry("type", "urn:tributary:problem:not-found");
 
-        ResponseEntity<Map> malformed = http.getForEntity("/api/v1/users/{id}", Map.class, "{\"$gt\":\"\"}");
+        ResponseEntity<Map> malformed = httpAs(ADMIN).getForEntity("/api/v1/users/{id}", Map.class, "{\"$gt\":\"\"}");
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
         assertThat((List<Map<String, String>>) malformed.getBody().get("errors")).extracting(e -> e.get("parameter")).containsExactly("id");
     }
 
     @Test
     void searchFindsByNameAndByEmailFragment() {
-        assertThat(ids(http.getForEntity("/api/v1/users?q=lovelace", Map.class))).contains(ADA);
-        assertThat(ids(http.getForEntity("/api/v1/users?q=Ada Lovelase", Map.class))).as("fuzzy").contains(ADA);
-        ResponseEntity<Map> byEmail = http.getForEntity("/api/v1/users?q=ada.lovelace@example.com", Map.class);
+        assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=lovelace", Map.class))).contains(ADA);
+        assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=Ada Lovelase", Map.class))).as("fuzzy").contains(ADA);
+        ResponseEntity<Map> byEmail = httpAs(ADMIN).getForEntity("/api/v1/users?q=ada.lovelace@example.com", Map.class);
         assertThat(ids(byEmail)).contains(ADA);
         Map<String, Object> first = ((List<Map<String, Object>>) byEmail.getBody().get("items")).getFirst();
         assertThat(first).containsEntry("version", 1);
@@ -84,7 +84,7 @@ class UsersQueryIT extends QueryApiIT {
     @Test
     void queryTextIsNeverInterpreted() {
         for (String text : List.of("*:*", "name:* OR 1=1", "{\"$gt\":\"\"}", "\\", "\"", "[", "AND (", "${jndi:x}")) {
-            ResponseEntity<Map> answer = http.getForEntity("/api/v1/users?q={q}", Map.class, text);
+            ResponseEntity<Map> answer = httpAs(ADMIN).getForEntity("/api/v1/users?q={q}", Map.class, text);
             assertThat(answer.getStatusCode().value()).as(text).isEqualTo(200);
             assertThat(ids(answer)).as(text).doesNotContain(ADA);
         }
@@ -92,11 +92,11 @@ class UsersQueryIT extends QueryApiIT {
 
     @Test
     void badSearchParametersAreNamed() {
-        assertThat(parameterOf(http.getForEntity("/api/v1/users", Map.class))).isEqualTo("q");
-        assertThat(parameterOf(http.getForEntity("/api/v1/users?q={q}", Map.class, "   "))).isEqualTo("q");
-        assertThat(parameterOf(http.getForEntity("/api/v1/users?q=ada&limit=0", Map.class))).isEqualTo("limit");
-        assertThat(parameterOf(http.getForEntity("/api/v1/users?q=ada&limit=abc", Map.class))).isEqualTo("limit");
-        assertThat(parameterOf(get("/api/v1/users/" + ADA, "Consistency-Token", "user:x"))).isEqualTo("Consistency-Token");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/users", Map.class))).isEqualTo("q");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/users?q={q}", Map.class, "   "))).isEqualTo("q");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/users?q=ada&limit=0", Map.class))).isEqualTo("limit");
+        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/users?q=ada&limit=abc", Map.class))).isEqualTo("limit");
+        assertThat(parameterOf(getAs(ADMIN, "/api/v1/users/" + ADA, "Consistency-Token", "user:x"))).isEqualTo("Consistency-Token");
     }
 
     @Test
@@ -106,7 +106,7 @@ class UsersQueryIT extends QueryApiIT {
         CompletableFuture.runAsync(() -> seedView(id, "Alan M. Turing", "alan@example.com", 2),
                 CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
 
-        ResponseEntity<Map> answer = get("/api/v1/users/" + id, "Consistency-Token", "user:" + id + ":2");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/users/" + id, "Consistency-Token", "user:" + id + ":2");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).containsEntry("version", 2).containsEntry("name", "Alan M. Turing");
@@ -118,7 +118,7 @@ class UsersQueryIT extends QueryApiIT {
         seedView(id, "Alan Turing", "alan@example.com", 1);
 
         long started = System.nanoTime();
-        ResponseEntity<Map> answer = get("/api/v1/users/" + id, "Consistency-Token", "user:" + id + ":5");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/users/" + id, "Consistency-Token", "user:" + id + ":5");
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
@@ -136,21 +136,21 @@ class UsersQueryIT extends QueryApiIT {
 
     @Test
     void tokensOfOtherAggregateTypesAreIgnored() {
-        ResponseEntity<Map> answer = get("/api/v1/users/" + ADA, "Consistency-Token", "order:" + UUID.randomUUID() + ":9");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/users/" + ADA, "Consistency-Token", "order:" + UUID.randomUUID() + ":9");
         assertThat(answer.getStatusCode().value()).isIn(200, 404);
     }
 
     @Test
     void searchWaitsForTheIndexedVersion() {
         // An index in use: a shard nobody searched for 30 s skips its periodic refreshes until the next search.
-        assertThat(ids(get("/api/v1/users?q=lovelace"))).contains(ADA);
+        assertThat(ids(getAs(ADMIN, "/api/v1/users?q=lovelace"))).contains(ADA);
         String id = UUID.randomUUID().toString();
         CompletableFuture.runAsync(() -> {
             // No refresh: the document is visible to a get at once, to searches only after the next refresh.
             indexUser(id, "Barbara Liskov", "barbara@example.com", 1, false);
         }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
 
-        ResponseEntity<Map> answer = get("/api/v1/users?q=liskov", "Consistency-Token", "user:" + id + ":1");
+        ResponseEntity<Map> answer = getAs(ADMIN, "/api/v1/users?q=liskov", "Consistency-Token", "user:" + id + ":1");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(ids(answer)).contains(id);
