@@ -59,6 +59,7 @@ class RedisCacheLevelIT extends QueryApiIT {
                 "--tributary.near-cache.time-to-live=10s", "--tributary.near-cache.refresh-after=10s",
                 "--tributary.redis-cache.time-to-live=60s"));
         STACK.endpoints().springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        ISSUER.springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         secondReplica = new SpringApplicationBuilder(QueryApiApplication.class).run(arguments.toArray(String[]::new));
     }
 
@@ -174,7 +175,7 @@ class RedisCacheLevelIT extends QueryApiIT {
             orders.add(order.getString("_id"));
         }
         for (String order : orders) {
-            assertThat(get("/api/v1/orders/" + order).getStatusCode().value()).isEqualTo(200);
+            assertThat(getAs(ADMIN, "/api/v1/orders/" + order).getStatusCode().value()).isEqualTo(200);
             awaitStoredVersion("orders_v1", order, 1);
         }
 
@@ -203,7 +204,7 @@ class RedisCacheLevelIT extends QueryApiIT {
 
     private <T> ResponseEntity<T> secondReplica(String path, Class<T> type) {
         String port = secondReplica.getEnvironment().getProperty("local.server.port");
-        return new TestRestTemplate().getForEntity("http://127.0.0.1:" + port + path, type);
+        return withToken(new TestRestTemplate(), ADMIN).getForEntity("http://127.0.0.1:" + port + path, type);
     }
 
     /** The near level's counter reads the near cache's statistics, Redis' counts by itself: both are one count. */

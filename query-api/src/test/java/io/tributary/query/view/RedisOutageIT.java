@@ -70,7 +70,7 @@ class RedisOutageIT extends QueryApiIT {
             assertThat(meters.get(ViewCacheMeters.ERRORS).tag("level", "redis").tag("operation", "read").counter().count())
                     .isPositive();
 
-            ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+            ResponseEntity<Map> health = httpAs(ADMIN).getForEntity("/actuator/health", Map.class);
             assertThat(health.getBody()).containsEntry("status", "UP");
             Map<String, Object> cacheLevels = (Map<String, Object>) ((Map<String, Object>) health.getBody().get("components")).get("cacheLevels");
             assertThat(cacheLevels).containsEntry("status", "UP");
@@ -83,7 +83,7 @@ class RedisOutageIT extends QueryApiIT {
 
         // Back: a document read from MongoDB is in Redis again once the breaker let the calls through.
         RedisInUse.await(views, redisConnections, breaker, id -> get("/api/v1/products/" + id).getStatusCode().value());
-        Map<String, Object> cacheLevels = (Map<String, Object>) ((Map<String, Object>) http.getForEntity("/actuator/health",
+        Map<String, Object> cacheLevels = (Map<String, Object>) ((Map<String, Object>) httpAs(ADMIN).getForEntity("/actuator/health",
                 Map.class).getBody().get("components")).get("cacheLevels");
         assertThat((Map<String, Object>) cacheLevels.get("details")).containsEntry("redis", "up");
     }
