@@ -27,6 +27,7 @@ final class BucketStore implements AutoCloseable {
     static final String NO_REDIS = "local (no Redis configured)";
     static final String REDIS_UNREACHABLE = "local (Redis unreachable)";
     static final String REDIS = "redis";
+    static final String CONNECTING = "local (connecting to Redis)";
 
     private static final Logger log = LoggerFactory.getLogger(BucketStore.class);
     // Local buckets are forgotten this long after they have refilled, as in Redis.
@@ -37,6 +38,7 @@ final class BucketStore implements AutoCloseable {
     private final long retryNanos;
     private final AtomicBoolean retrying = new AtomicBoolean();
     private volatile boolean redisFailed;
+    private volatile boolean connecting;
     private volatile long localUntil;
 
     /** @param redis null when no Redis is configured: the buckets are always local then */
@@ -51,16 +53,28 @@ final class BucketStore implements AutoCloseable {
         Gauge.builder(STORE_METRIC, () -> usesRedis() ? 0 : 1).tag("store", "local")
                 .description("1 while the rate limits' buckets are in this process only").register(meters);
         if (redis != null) {
-            // At startup, so that requests never queue for a first connection to a Redis that is down.
-            try {
-                redis.connect();
-            } catch (RuntimeException e) {
-                failed(e);
-            }
+            // At startup, so that requests never queue for a first connection to a Redis that is down; in the
+            // background, because while Lettuce connects its tracing asks the application context for beans, which
+            // deadlocks when the connection is awaited inside bean creation. Until then buckets are local.
+            connecting = true;
+            Thread.ofVirtual().name("rate-limits-redis-connect").start(this::connectFirst);
+        }
+    }
+
+    private void connectFirst() {
+        try {
+            redis.connect();
+        } catch (RuntimeException e) {
+            failed(e);
+        } finally {
+            connecting = false;
         }
     }
 
     ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        if (connecting) {
+            return consumeLocally(key, configuration);
+        }
         if (redis != null && !redisFailed) {
             return sharedOrLocal(key, configuration);
         }
@@ -113,13 +127,16 @@ final class BucketStore implements AutoCloseable {
     }
 
     boolean usesRedis() {
-        return redis != null && !redisFailed;
+        return redis != null && !redisFailed && !connecting;
     }
 
     /** What the health detail says: {@value #REDIS}, or local and why. */
     String description() {
         if (redis == null) {
             return NO_REDIS;
+        }
+        if (connecting) {
+            return CONNECTING;
         }
         return redisFailed ? REDIS_UNREACHABLE : REDIS;
     }

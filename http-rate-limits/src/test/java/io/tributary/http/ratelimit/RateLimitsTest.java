@@ -63,8 +63,11 @@ class RateLimitsTest {
     }
 
     @BeforeEach
-    void emptyBuckets() {
+    void emptyBucketsInUse() {
         redis.flush();
+        // The first connection is made in the background at startup.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> storeGauge("redis") == 1);
     }
 
     @Test

@@ -39,6 +39,9 @@ class SharedBucketsTest {
         RedisClient second = RedisClient.create(redis.url());
         try (BucketStore firstBuckets = store(first); BucketStore secondBuckets = store(second);
              ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            // Both connect in the background; until then each would count on its own.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> firstBuckets.usesRedis() && secondBuckets.usesRedis());
             List<RateLimitFilter> replicas = List.of(filter(firstBuckets), filter(secondBuckets));
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 4 * CAPACITY; i++) {
