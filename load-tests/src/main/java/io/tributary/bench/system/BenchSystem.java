@@ -6,13 +6,16 @@ import io.tributary.devstack.ServiceJar;
 import io.tributary.devstack.ServiceProcess;
 import io.tributary.devstack.StackConfig;
 import io.tributary.devstack.StackEndpoints;
+import io.tributary.devstack.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * The system under test: the local stack's servers with fresh data in {@code .tributary/bench} (or the servers
  * named by the {@code TRIBUTARY_*} URLs), and the three services as processes on the local run's ports
- * ({@code TRIBUTARY_PORT_OFFSET} applies). The projections can be stopped and started again.
+ * ({@code TRIBUTARY_PORT_OFFSET} applies). The projections can be stopped and started again. The services trust
+ * the test issuer of this process, and the benchmark calls them as an admin with its tokens.
  */
 public final class BenchSystem implements AutoCloseable {
 
@@ -37,6 +41,7 @@ public final class BenchSystem implements AutoCloseable {
     private final Path home;
     private final LocalStack stack;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final AdminToken adminToken = new AdminToken(TestIssuer.shared(), Clock.systemUTC());
 
     private BenchSystem(Path root, Path home, LocalStack stack) {
         this.root = root;
@@ -74,6 +79,16 @@ public final class BenchSystem implements AutoCloseable {
 
     public String url(String service) {
         return "http://127.0.0.1:" + port(service);
+    }
+
+    /** An admin's access token with at least half an hour to live. */
+    public String adminToken() {
+        return adminToken.current();
+    }
+
+    /** The services' APIs as the admin. */
+    public Api api() {
+        return new Api(adminToken::current);
     }
 
     public Path home() {
@@ -115,8 +130,10 @@ public final class BenchSystem implements AutoCloseable {
     }
 
     public void startService(String name) {
-        ServiceProcess service = ServiceProcess.start(name, ServiceJar.find(root, name), port(name),
-                stack.endpoints().springEnvironment(), logOf(name), START_TIMEOUT);
+        Map<String, String> environment = new HashMap<>(stack.endpoints().springEnvironment());
+        environment.putAll(TestIssuer.shared().springEnvironment());
+        ServiceProcess service = ServiceProcess.start(name, ServiceJar.find(root, name), port(name), environment,
+                logOf(name), START_TIMEOUT);
         synchronized (this) {
             services.put(name, service);
         }
