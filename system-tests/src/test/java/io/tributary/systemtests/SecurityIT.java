@@ -86,7 +86,7 @@ class SecurityIT {
 
         Http.Response own = system.queries().as(customer.token()).get("/api/v1/users/" + customer.userId());
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
-        assertThat(own.json().get("subject").asText()).isEqualTo(customer.subject());
+        assertThat(own.json().path("subject").asText()).as(own.toString()).isEqualTo(customer.subject());
 
         Http.Response again = system.commands().as(customer.token()).postJson("/api/v1/users", user("Grace Again"));
         assertProblem(again, 409, SUBJECT_ALREADY_REGISTERED);
