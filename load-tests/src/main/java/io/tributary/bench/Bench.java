@@ -17,7 +17,6 @@ import io.tributary.bench.scenario.ProductSearch;
 import io.tributary.bench.scenario.ReadsById;
 import io.tributary.bench.scenario.Rebuild;
 import io.tributary.bench.scenario.SyntheticBacklog;
-import io.tributary.bench.system.Api;
 import io.tributary.bench.system.BenchSystem;
 import io.tributary.bench.system.ViewLag;
 import io.tributary.bench.tools.Command;
@@ -88,14 +87,14 @@ public final class Bench {
         StackEndpoints endpoints = system.endpoints();
         MachineFacts.machine(report.machine());
         MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
-        describeStores();
+        describeServerSettings();
         report.scale().putAll(scale.describe());
 
         try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
             Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
             Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
                     endpoints.postgresPassword(), work);
-            BenchContext empty = new BenchContext(system, scale, new Api(), lag, wrk, work, runTag, null);
+            BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, runTag, null);
             Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
             isolated(memory, () -> new Memory(empty).run(memory, "at rest"));
             BenchContext context = empty;
@@ -162,7 +161,7 @@ public final class Bench {
         String runTag = newRunTag();
         try (ViewLag lag = new ViewLag(system.endpoints().kafkaBootstrapServers())) {
             MachineFacts.machine(report.machine());
-            rebuild(new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null));
+            rebuild(new BenchContext(system, scale, system.api(), lag, Optional.empty(), work, runTag, null));
         } finally {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
@@ -181,10 +180,10 @@ public final class Bench {
             StackEndpoints endpoints = system.endpoints();
             MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
                     endpoints.postgresPassword());
-            describeStores();
+            describeServerSettings();
             report.scale().put("catch-up backlog", String.format(Locale.ROOT, "%,d synthetic users, %,d events",
                     scale.users(), scale.users() * 4L));
-            BenchContext context = new BenchContext(system, scale, new Api(), lag, Optional.empty(), work, runTag, null);
+            BenchContext context = new BenchContext(system, scale, system.api(), lag, Optional.empty(), work, runTag, null);
             Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
             isolated(catchUp, () -> {
                 long backlog = new SyntheticBacklog(context).build(catchUp, scale.users());
@@ -209,11 +208,11 @@ public final class Bench {
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
         MachineFacts.machine(report.machine());
-        describeStores();
+        describeServerSettings();
         report.scale().putAll(scale.describe());
         try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
             Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
-            BenchContext empty = new BenchContext(system, scale, new Api(), lag, wrk, work, runTag, null);
+            BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, runTag, null);
             System.out.println("Loading the data set through the command API...");
             DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), runTag)
                     .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
@@ -256,9 +255,11 @@ public final class Bench {
         return "b" + Long.toString(System.currentTimeMillis(), 36);
     }
 
-    private void describeStores() {
+    private void describeServerSettings() {
         report.settings().put("MongoDB", "mongo-java-server (the local stack's Mongo-protocol server)");
         report.settings().put("Elasticsearch", "8.19 single node, 512 MB heap");
+        report.settings().put("Authentication", "every request to the services carries an admin's bearer token (a JWT "
+                + "signed with RS256), which the services validate; registrations carry none, as visitors sign up");
     }
 
     /** A scenario that fails leaves a note in its section; the scenarios after it still run. */

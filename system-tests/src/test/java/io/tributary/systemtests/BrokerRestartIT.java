@@ -29,7 +29,7 @@ class BrokerRestartIT {
 
     @Test
     void aBrokerCrashMidStreamLosesNothing() throws InterruptedException {
-        Http.Response created = system.commands().postJson("/api/v1/users",
+        Http.Response created = system.register(
                 "{\"name\":\"Margaret Hamilton\",\"email\":\"margaret-" + UUID.randomUUID() + "@example.com\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String userId = created.json().get("id").asText();

@@ -54,7 +54,7 @@ class ConcurrentWritersIT {
     private static void write(int client) {
         Http commands = system.commands();
         for (int user = 0; user < USERS_PER_CLIENT; user++) {
-            Http.Response created = commands.postJson("/api/v1/users", "{\"name\":\"Writer " + client
+            Http.Response created = system.register("{\"name\":\"Writer " + client
                     + "\",\"email\":\"writer-" + UUID.randomUUID() + "@example.com\"}");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String userId = created.json().get("id").asText();

@@ -12,16 +12,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A small JSON-over-HTTP client for driving the services as an outside client would. */
+/**
+ * A small JSON-over-HTTP client for driving the services as an outside client would: one caller, whose bearer
+ * token every request carries, or an anonymous one who sends none.
+ */
 final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String token;
 
-    Http(String baseUrl) {
+    /** @param token the caller's access token; null for an anonymous caller */
+    Http(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same service, called with another access token. */
+    Http as(String otherToken) {
+        return new Http(baseUrl, otherToken);
+    }
+
+    /** The same service, called without a token. */
+    Http anonymous() {
+        return new Http(baseUrl, null);
     }
 
     Response postJson(String path, String json, String... headers) {
@@ -47,6 +63,9 @@ final class Http {
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         if (headers.length > 0) {
             builder.headers(headers);
         }

@@ -36,8 +36,8 @@ class OrderFlowIT {
                 + word + "\",\"description\":\"Grinds grain by hand\",\"category\":\"kitchen\","
                 + "\"price\":{\"amount\":\"80.00\",\"currency\":\"EUR\"},\"initialStock\":5}");
         String productId = product.json().get("id").asText();
-        String userId = create("/api/v1/users", "{\"name\":\"Hedy Lamarr\",\"email\":\"hedy-" + UUID.randomUUID()
-                + "@example.com\"}").json().get("id").asText();
+        String userId = created(system.register("{\"name\":\"Hedy Lamarr\",\"email\":\"hedy-"
+                + UUID.randomUUID() + "@example.com\"}")).json().get("id").asText();
 
         Http.Response placed = create("/api/v1/orders", "{\"userId\":\"" + userId + "\",\"lines\":[{\"productId\":\""
                 + productId + "\",\"quantity\":2}]}");
@@ -106,8 +106,11 @@ class OrderFlowIT {
     }
 
     private static Http.Response create(String path, String json) {
-        Http.Response created = system.commands().postJson(path, json);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created;
+        return created(system.commands().postJson(path, json));
+    }
+
+    private static Http.Response created(Http.Response answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer;
     }
 }

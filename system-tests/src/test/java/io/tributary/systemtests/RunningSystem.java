@@ -3,6 +3,7 @@ package io.tributary.systemtests;
 import io.tributary.devstack.FreePorts;
 import io.tributary.devstack.LocalStack;
 import io.tributary.devstack.ServiceProcess;
+import io.tributary.devstack.TestIssuer;
 import io.tributary.devstack.TestStack;
 
 import java.io.IOException;
@@ -17,9 +18,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole of Tributary as separate processes: the real local stack plus the three services started from
- * their Spring Boot jars, once per test JVM, stopped at exit.
+ * their Spring Boot jars, once per test JVM, stopped at exit. The services trust the test issuer's tokens.
  */
 final class RunningSystem {
+
+    /** The subject of the admin the tests act as, unless they say otherwise. */
+    static final String ADMIN = "system-test-admin";
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static RunningSystem instance;
@@ -45,17 +49,32 @@ final class RunningSystem {
         return instance;
     }
 
+    /** The command API as the admin, who may do everything; users are registered with {@link #register}. */
     Http commands() {
-        return new Http(commandApi.baseUrl());
+        return asAdmin(commandApi);
     }
 
+    /**
+     * Registers a user without a token, as a visitor signs up: a token would link the new user to its subject, and
+     * a subject owns one user at most.
+     */
+    Http.Response register(String json) {
+        return commands().anonymous().postJson("/api/v1/users", json);
+    }
+
+    /** The query API as the admin. */
     Http queries() {
-        return new Http(queryApi.baseUrl());
+        return asAdmin(queryApi);
     }
 
-    /** The projections' actuator (view check, progress, dead letters). */
+    /** The projections' actuator (view check, progress, dead letters), as the admin. */
     Http projectionsAdmin() {
-        return new Http(projections.baseUrl());
+        return asAdmin(projections);
+    }
+
+    /** A service this system started, as the admin; a fresh token each time, so a long run never holds a stale one. */
+    Http asAdmin(ServiceProcess service) {
+        return new Http(service.baseUrl(), TestIssuer.shared().token(ADMIN, "admin"));
     }
 
     /**
@@ -94,6 +113,7 @@ final class RunningSystem {
         return CompletableFuture.supplyAsync(() -> {
             int port = FreePorts.next();
             Map<String, String> env = new HashMap<>(stack.endpoints().springEnvironment());
+            env.putAll(TestIssuer.shared().springEnvironment());
             env.put("SERVER_PORT", Integer.toString(port));
             // Small bounded wait keeps the "view not ready" test quick; production default is 2 s.
             env.put("TRIBUTARY_CONSISTENCY_MAX_WAIT", "2s");
@@ -114,8 +134,8 @@ final class RunningSystem {
      * tests measure the warm system, so one write is followed through to the query API first.
      */
     private void awaitPipelineWarm() {
-        Http.Response created = commands().postJson("/api/v1/users",
-                "{\"name\":\"Warm Up\",\"email\":\"warm-up-" + java.util.UUID.randomUUID() + "@example.com\"}");
+        Http.Response created = register("{\"name\":\"Warm Up\",\"email\":\"warm-up-" + java.util.UUID.randomUUID()
+                + "@example.com\"}");
         String id = created.json().get("id").asText();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> queries().get("/api/v1/users/" + id).status() == 200

@@ -41,7 +41,7 @@ class TracingIT {
         String callerSpanId = hex.formatHex(randomBytes(8));
         String email = "grace-" + UUID.randomUUID() + "@example.com";
 
-        Http.Response created = system.commands().postJson("/api/v1/users",
+        Http.Response created = system.commands().anonymous().postJson("/api/v1/users",
                 "{\"name\":\"Grace Hopper\",\"email\":\"" + email + "\"}",
                 "traceparent", "00-" + traceId + "-" + callerSpanId + "-01");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

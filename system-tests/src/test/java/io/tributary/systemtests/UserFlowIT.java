@@ -125,7 +125,7 @@ class UserFlowIT {
 
     @Test
     void badInputIsAProblemNotAnError() {
-        Http.Response invalid = system.commands().postJson("/api/v1/users", "{\"name\":\"A\",\"email\":\"not-an-email\"}");
+        Http.Response invalid = system.register("{\"name\":\"A\",\"email\":\"not-an-email\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(invalid.json().get("errors")).extracting(error -> error.get("field").asText())
@@ -138,7 +138,7 @@ class UserFlowIT {
 
     private static Http.Response register(String name, String email) {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("email", email);
-        return system.commands().postJson("/api/v1/users", body.toString());
+        return system.register(body.toString());
     }
 
     private static ProducerRecord<String, byte[]> copyOf(ConsumerRecord<String, byte[]> record, byte[] value) {

@@ -50,7 +50,7 @@ class ViewRebuildIT {
         for (int i = 0; i < 20; i++) {
             String email = unique("rebuild") + "@example.com";
             emails.add(email);
-            userIds.add(create("/api/v1/users", "{\"name\":\"Grace Hopper " + i + "\",\"email\":\"" + email + "\"}"));
+            userIds.add(register("{\"name\":\"Grace Hopper " + i + "\",\"email\":\"" + email + "\"}"));
         }
         String productId = create("/api/v1/products", "{\"sku\":\"" + unique("SKU") + "\",\"name\":\"Loom\","
                 + "\"description\":\"A table loom\",\"category\":\"tools\","
@@ -93,7 +93,7 @@ class ViewRebuildIT {
             assertThat(rolledBack.json().get("active").asInt()).isEqualTo(view.getValue());
             assertThat(rolledBack.json().get("previous").asInt()).isEqualTo(view.getValue() + 1);
         }
-        create("/api/v1/users", "{\"name\":\"After Rollback\",\"email\":\"" + unique("after") + "@example.com\"}");
+        register("{\"name\":\"After Rollback\",\"email\":\"" + unique("after") + "@example.com\"}");
         activeBefore.keySet().forEach(ViewRebuildIT::assertVerified);
         assertThat(system.queries().get("/api/v1/users/" + userIds.getFirst()).status()).isEqualTo(200);
     }
@@ -104,7 +104,7 @@ class ViewRebuildIT {
                 "TRIBUTARY_VIEWS_REBUILD_CHUNK_SIZE", "1"));
         try {
             seedUsers(150);
-            Http slowViews = new Http(slow.baseUrl());
+            Http slowViews = system.asAdmin(slow);
             Http.Response first = slowViews.postJson("/actuator/views/users-search-index", "{\"action\":\"rebuild\"}");
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
             Http.Response second = views().postJson("/actuator/views/users-search-index", "{\"action\":\"rebuild\"}");
@@ -126,7 +126,7 @@ class ViewRebuildIT {
                 "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000"));
         int version;
         try {
-            Http doomedViews = new Http(doomed.baseUrl());
+            Http doomedViews = system.asAdmin(doomed);
             Http.Response started = doomedViews.postJson("/actuator/views/users-mongo-view", "{\"action\":\"rebuild\"}");
             assertThat(started.status()).as(started.toString()).isEqualTo(200);
             version = started.json().get("rebuild").get("version").asInt();
@@ -150,14 +150,14 @@ class ViewRebuildIT {
         assertThat(last.get("events").asLong()).isEqualTo(total);
         assertVerified("users-mongo-view");
 
-        String after = create("/api/v1/users", "{\"name\":\"After The Crash\",\"email\":\"" + unique("crash")
+        String after = register("{\"name\":\"After The Crash\",\"email\":\"" + unique("crash")
                 + "@example.com\"}");
         await().atMost(Duration.ofSeconds(90)).until(() -> system.queries().get("/api/v1/users/" + after).status() == 200);
     }
 
     private static void seedUsers(int count) {
         for (int i = 0; i < count; i++) {
-            create("/api/v1/users", "{\"name\":\"Seed " + i + "\",\"email\":\"" + unique("seed") + "@example.com\"}");
+            register("{\"name\":\"Seed " + i + "\",\"email\":\"" + unique("seed") + "@example.com\"}");
         }
     }
 
@@ -201,7 +201,7 @@ class ViewRebuildIT {
 
     @Test
     void aDamagedDocumentIsRepairedFromItsOwnEventsAndOldVersionsArePruned() {
-        String userId = create("/api/v1/users", "{\"name\":\"Frances Allen\",\"email\":\"" + unique("frances")
+        String userId = register("{\"name\":\"Frances Allen\",\"email\":\"" + unique("frances")
                 + "@example.com\"}");
         awaitReadable("/api/v1/users/" + userId);
         String collection = "users_v" + status("users-mongo-view").get("active").asInt();
@@ -273,8 +273,15 @@ class ViewRebuildIT {
         }
     }
 
+    private static String register(String json) {
+        return idOf(system.register(json));
+    }
+
     private static String create(String path, String json) {
-        Http.Response created = system.commands().postJson(path, json);
+        return idOf(system.commands().postJson(path, json));
+    }
+
+    private static String idOf(Http.Response created) {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -298,7 +305,7 @@ class ViewRebuildIT {
         Traffic(List<String> userIds, String productId, List<String> orderIds) {
             threads.add(Thread.ofPlatform().name("rebuild-writer").start(() -> {
                 while (running.get()) {
-                    Http.Response created = system.commands().postJson("/api/v1/users",
+                    Http.Response created = system.register(
                             "{\"name\":\"Live Writer\",\"email\":\"" + unique("live") + "@example.com\"}");
                     expect(created, 201, "register");
                     Http.Response changed = system.commands().patchJson("/api/v1/users/"

@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
 
 /**
  * Loads users, products and orders through the command API, {@value #CONCURRENCY} requests at a time, and
- * remembers their ids. A command that fails is retried a few times; a load that still fails stops the run.
+ * remembers their ids. A command that fails is retried a few times; a load that still fails stops the run. Users
+ * register without a token, as visitors sign up; products and orders are the caller's (the benchmark's admin).
  */
 public final class DataLoader {
 
@@ -36,9 +37,9 @@ public final class DataLoader {
     /** Loads everything; answers the ids and how long the commands took. */
     public Loaded load(int users, int products, int orders, java.nio.file.Path folder) {
         long started = System.nanoTime();
-        List<String> productIds = create("products", products, index -> Catalogue.productJson(index, runTag));
-        List<String> userIds = create("users", users, index -> People.userJson(index, runTag));
-        List<String> orderIds = create("orders", orders, index -> orderJson(index, userIds, productIds));
+        List<String> productIds = create(api, "products", products, index -> Catalogue.productJson(index, runTag));
+        List<String> userIds = create(api.anonymous(), "users", users, index -> People.userJson(index, runTag));
+        List<String> orderIds = create(api, "orders", orders, index -> orderJson(index, userIds, productIds));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Loaded(new Dataset(userIds, productIds, orderIds, folder).saved(), users + products + orders, took);
     }
@@ -57,7 +58,7 @@ public final class DataLoader {
         return "{\"userId\":\"" + userIds.get(random.nextInt(userIds.size())) + "\",\"lines\":[" + lines + "]}";
     }
 
-    private List<String> create(String resource, int count, IntFunction<String> body) {
+    private List<String> create(Api caller, String resource, int count, IntFunction<String> body) {
         String url = commandApi + "/api/v1/" + resource;
         String[] ids = new String[count];
         Semaphore permits = new Semaphore(CONCURRENCY);
@@ -69,7 +70,8 @@ public final class DataLoader {
                 permits.acquireUninterruptibly();
                 pending.add(executor.submit(() -> {
                     try {
-                        ids[current] = createOne(url, body.apply(current), runTag + "-" + resource + "-" + current);
+                        ids[current] = createOne(caller, url, body.apply(current),
+                                runTag + "-" + resource + "-" + current);
                         int finished = done.incrementAndGet();
                         if (finished % 10_000 == 0) {
                             System.out.printf("  %,d %s%n", finished, resource);
@@ -88,10 +90,10 @@ public final class DataLoader {
         return Collections.unmodifiableList(java.util.Arrays.asList(ids));
     }
 
-    private String createOne(String url, String body, String idempotencyKey) {
+    private static String createOne(Api caller, String url, String body, String idempotencyKey) {
         Api.Answer answer = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            answer = api.postIdempotent(url, body, idempotencyKey);
+            answer = caller.postIdempotent(url, body, idempotencyKey);
             if (answer.ok()) {
                 return answer.json().get("id").asText();
             }

@@ -3,6 +3,7 @@ package io.tributary.bench.mixed;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +29,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * sends one request. 80 % reads (an order by id, a user's orders, product search, autocomplete), 20 % commands
  * (register a user, place an order). Run by {@code ./tributary bench}, which sets the system properties
  * {@code bench.commandApi}, {@code bench.queryApi}, {@code bench.rate} (requests/s), {@code bench.seconds},
- * {@code bench.data} (the folder with the loaded ids) and {@code bench.runTag}.
+ * {@code bench.data} (the folder with the loaded ids) and {@code bench.runTag}, and the environment variable
+ * {@value #TOKEN_VARIABLE}: the bearer token of every request but the registrations, which sign up without one.
  */
 public class MixedWorkloadSimulation extends Simulation {
+
+    public static final String TOKEN_VARIABLE = "TRIBUTARY_TOKEN";
 
     private final String commandApi = System.getProperty("bench.commandApi", "http://127.0.0.1:8081");
     private final String queryApi = System.getProperty("bench.queryApi", "http://127.0.0.1:8082");
@@ -38,6 +42,8 @@ public class MixedWorkloadSimulation extends Simulation {
     private final int seconds = Integer.getInteger("bench.seconds", 60);
     private final Path data = Path.of(System.getProperty("bench.data", "target/bench"));
     private final String runTag = System.getProperty("bench.runTag", "gatling") + "g" + System.nanoTime() % 1_000_000;
+    /** Null against a service without security. */
+    private final String token = System.getenv(TOKEN_VARIABLE);
 
     private final List<String> users = lines("user-ids.txt");
     private final List<String> products = lines("product-ids.txt");
@@ -51,24 +57,28 @@ public class MixedWorkloadSimulation extends Simulation {
             .contentTypeHeader("application/json").warmUp(queryApi + "/actuator/health");
 
     private final ScenarioBuilder mixed = scenario("mixed workload").feed(pick).randomSwitch().on(
-            percent(30).then(exec(http("order by id")
-                    .get(queryApi + "/api/v1/orders/#{orderId}").check(status().is(200)))),
-            percent(20).then(exec(http("a user's orders")
-                    .get(queryApi + "/api/v1/users/#{userId}/orders").check(status().is(200)))),
-            percent(20).then(exec(http("product search")
-                    .get(queryApi + "/api/v1/products?q=#{word}").check(status().is(200)))),
-            percent(10).then(exec(http("autocomplete")
-                    .get(queryApi + "/api/v1/products/suggest?prefix=#{prefix}").check(status().is(200)))),
+            percent(30).then(exec(authorized(http("order by id")
+                    .get(queryApi + "/api/v1/orders/#{orderId}")).check(status().is(200)))),
+            percent(20).then(exec(authorized(http("a user's orders")
+                    .get(queryApi + "/api/v1/users/#{userId}/orders")).check(status().is(200)))),
+            percent(20).then(exec(authorized(http("product search")
+                    .get(queryApi + "/api/v1/products?q=#{word}")).check(status().is(200)))),
+            percent(10).then(exec(authorized(http("autocomplete")
+                    .get(queryApi + "/api/v1/products/suggest?prefix=#{prefix}")).check(status().is(200)))),
             percent(10).then(exec(http("register user")
                     .post(commandApi + "/api/v1/users")
                     .body(StringBody("{\"name\":\"Mixed User\",\"email\":\"#{email}\"}")).check(status().is(201)))),
-            percent(10).then(exec(http("place order")
-                    .post(commandApi + "/api/v1/orders")
+            percent(10).then(exec(authorized(http("place order")
+                    .post(commandApi + "/api/v1/orders"))
                     .body(StringBody("{\"userId\":\"#{userId}\",\"lines\":[{\"productId\":\"#{productId}\",\"quantity\":1}]}"))
                     .check(status().is(201)))));
 
     {
         setUp(mixed.injectOpen(constantUsersPerSec(rate).during(seconds))).protocols(protocol);
+    }
+
+    private HttpRequestActionBuilder authorized(HttpRequestActionBuilder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Map<String, Object> next() {

@@ -119,7 +119,7 @@ public final class CatchUp {
 
     /** Measured after the views caught up (or gave up), so the baselines do not compete with them. */
     private Baselines baselines(Section section) {
-        RawBulkWrites raw = new RawBulkWrites(context.api());
+        RawBulkWrites raw = new RawBulkWrites(context.api().anonymous());
         int documents = Math.min(context.scale().users(), 50_000);
         var endpoints = context.system().endpoints();
         double mongo = measure(section, "MongoDB insertMany", () -> raw.mongoInsertMany(endpoints.mongoUri(), documents));

@@ -114,7 +114,7 @@ public final class Freshness {
                                    AtomicInteger invisible, Semaphore followed, AtomicInteger skipped) {
         String token = word(n);
         String body = "{\"name\":\"Fresh " + token + "\",\"email\":\"fresh-" + token + "@" + context.runTag() + ".example.com\"}";
-        Api.Answer answer = context.api().post(context.commandApi() + "/api/v1/users", body);
+        Api.Answer answer = context.api().anonymous().post(context.commandApi() + "/api/v1/users", body);
         long acknowledged = System.nanoTime();
         if (!answer.ok()) {
             failed.incrementAndGet();

@@ -77,7 +77,9 @@ public final class MixedLoad {
                 "--simulation", MixedWorkloadSimulation.class.getName(),
                 "--results-folder", results.toString(),
                 "--run-description", "Tributary mixed workload at " + rate + " req/s"));
-        return GatlingRun.parse(Command.run(command, Map.of(), context.scale().mixedStep().plusMinutes(3)));
+        // The token through the environment, so that it is not on the command line.
+        Map<String, String> environment = Map.of(MixedWorkloadSimulation.TOKEN_VARIABLE, context.system().adminToken());
+        return GatlingRun.parse(Command.run(command, environment, context.scale().mixedStep().plusMinutes(3)));
     }
 
     /** The global figures of one Gatling run, from the "Global Information" table it prints at the end. */

@@ -40,8 +40,10 @@ public final class ProductSearch {
         Wrk wrk = installed.get();
         List<String> words = Catalogue.searchWords();
         Path paths = write("search-paths.txt", words.stream().map(word -> "/api/v1/products?q=" + word).toList());
-        wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, context.scale().warmUp(), paths.toString());
-        WrkResult search = wrk.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS,
+        Wrk asAdmin = wrk.as(context.system().adminToken());
+        asAdmin.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, context.scale().warmUp(),
+                paths.toString());
+        WrkResult search = asAdmin.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS,
                 context.scale().step(), paths.toString());
         Figure figure = Figure.of("GET /products?q=<word>, " + CONNECTIONS + " connections, " + words.size() + " words in turn",
                 search.perSecond(), "req/s", search.latencies());
@@ -62,7 +64,8 @@ public final class ProductSearch {
     private Optional<String> capturedBody(Section section) {
         String settings = context.system().endpoints().elasticsearchUrl() + "/products/_settings";
         try {
-            context.api().put(settings, "{\"index.search.slowlog.threshold.query.trace\":\"0ms\"}").orThrow("slow log on");
+            context.api().anonymous().put(settings, "{\"index.search.slowlog.threshold.query.trace\":\"0ms\"}")
+                    .orThrow("slow log on");
             context.api().get(context.queryApi() + "/api/v1/products?q=" + PROBE_WORD).orThrow("product search");
             for (int attempt = 0; attempt < 20; attempt++) {
                 Optional<String> body = lastLoggedSource();
@@ -80,7 +83,7 @@ public final class ProductSearch {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } finally {
-            context.api().put(settings, "{\"index.search.slowlog.threshold.query.trace\":null}");
+            context.api().anonymous().put(settings, "{\"index.search.slowlog.threshold.query.trace\":null}");
         }
     }
 

@@ -35,12 +35,13 @@ public final class ReadsById {
             return;
         }
         Wrk wrk = installed.get();
+        Wrk asAdmin = wrk.as(context.system().adminToken());
         Path hot = context.dataset().hotOrdersFile(HOT_SET);
         String prefix = "/api/v1/orders/";
         Duration step = context.scale().step();
-        wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, context.scale().warmUp(),
+        asAdmin.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, context.scale().warmUp(),
                 hot.toString(), prefix);
-        WrkResult reads = wrk.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, step,
+        WrkResult reads = asAdmin.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, step,
                 hot.toString(), prefix);
         Figure figure = Figure.of("GET /orders/{id}, hot set of " + Math.min(HOT_SET, context.dataset().orderIds().size())
                 + " orders, " + CONNECTIONS + " connections", reads.perSecond(), "req/s", reads.latencies());

@@ -34,10 +34,13 @@ public final class Rebuild {
 
     private final BenchContext context;
     private final Api api;
+    /** Elasticsearch's own API, for the baseline: no token, as before the services had any. */
+    private final Api elasticsearch;
 
     public Rebuild(BenchContext context) {
         this.context = context;
         this.api = context.api();
+        this.elasticsearch = context.api().anonymous();
     }
 
     /** @param events how many events to rebuild from (rounded down to whole users) */
@@ -141,19 +144,19 @@ public final class Rebuild {
     /** Documents per second: the index's documents written again with _bulk into a scratch index, refresh included. */
     private double elasticsearchBulk(String elasticsearchUrl, String index) {
         String scratch = elasticsearchUrl + "/bench-rebuild-raw";
-        api.delete(scratch);
-        JsonNode mapping = api.get(elasticsearchUrl + "/" + index + "/_mapping").orThrow("mapping of " + index).json()
-                .get(index).get("mappings");
-        api.put(scratch, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},\"mappings\":" + mapping + "}")
-                .orThrow("create the scratch index");
+        elasticsearch.delete(scratch);
+        JsonNode mapping = elasticsearch.get(elasticsearchUrl + "/" + index + "/_mapping").orThrow("mapping of " + index)
+                .json().get(index).get("mappings");
+        elasticsearch.put(scratch, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},\"mappings\":"
+                + mapping + "}").orThrow("create the scratch index");
         long writing = 0;
         long documents = 0;
         String after = null;
         while (true) {
             String page = "{\"size\":" + BATCH + ",\"version\":true,\"sort\":[{\"userId\":\"asc\"}]"
                     + (after == null ? "" : ",\"search_after\":[" + after + "]") + "}";
-            JsonNode hits = api.post(elasticsearchUrl + "/" + index + "/_search", page).orThrow("read " + index).json()
-                    .path("hits").path("hits");
+            JsonNode hits = elasticsearch.post(elasticsearchUrl + "/" + index + "/_search", page).orThrow("read " + index)
+                    .json().path("hits").path("hits");
             if (hits.isEmpty()) {
                 break;
             }
@@ -164,7 +167,8 @@ public final class Rebuild {
                         .append(hit.get("_source")).append('\n');
             }
             long started = System.nanoTime();
-            Api.Answer answer = api.postNdjson(scratch + "/_bulk", bulk.toString()).orThrow("Elasticsearch _bulk");
+            Api.Answer answer = elasticsearch.postNdjson(scratch + "/_bulk", bulk.toString())
+                    .orThrow("Elasticsearch _bulk");
             writing += System.nanoTime() - started;
             if (answer.json().path("errors").asBoolean()) {
                 throw new IllegalStateException("_bulk reported errors: " + answer.body().substring(0, 500));
@@ -173,9 +177,9 @@ public final class Rebuild {
             after = hits.get(hits.size() - 1).get("sort").get(0).toString();
         }
         long started = System.nanoTime();
-        api.post(scratch + "/_refresh", "").orThrow("Elasticsearch _refresh");
+        elasticsearch.post(scratch + "/_refresh", "").orThrow("Elasticsearch _refresh");
         writing += System.nanoTime() - started;
-        api.delete(scratch);
+        elasticsearch.delete(scratch);
         return documents / (writing / 1e9);
     }
 }

@@ -46,10 +46,13 @@ final class SyntheticUserEvents {
     private SyntheticUserEvents() {
     }
 
-    /** A user registered and changed through the command API, whose two stored events are the templates. */
+    /**
+     * A user registered (without a token, as visitors sign up) and changed by the api's caller through the command
+     * API, whose two stored events are the templates.
+     */
     static String templateUser(Api api, String commandApi, String email) {
-        Api.Answer created = api.post(commandApi + "/api/v1/users", "{\"name\":\"Template User\",\"email\":\""
-                + email + "\"}").orThrow("register the template user");
+        Api.Answer created = api.anonymous().post(commandApi + "/api/v1/users",
+                "{\"name\":\"Template User\",\"email\":\"" + email + "\"}").orThrow("register the template user");
         String id = created.json().get("id").asText();
         api.patch(commandApi + "/api/v1/users/" + id, "{\"age\":42,\"bio\":\"Weaves <b>tweed</b>.\"}")
                 .orThrow("change the template user's profile");

@@ -1,6 +1,9 @@
 package io.tributary.bench.scenario;
 
-/** The Lua scripts wrk runs; each thread gets its own number, so generated values differ between threads. */
+/**
+ * The Lua scripts wrk runs; each thread gets its own number, so generated values differ between threads. Requests
+ * take their headers from {@code wrk.headers}, where {@link io.tributary.bench.tools.Wrk#as} puts the token.
+ */
 final class WrkScripts {
 
     private static final String THREADS = """
@@ -20,6 +23,7 @@ final class WrkScripts {
 
     /** Registers users with unique e-mail addresses; args: a tag unique to the run. */
     static final String REGISTER_USER = THREADS + """
+            wrk.headers["Content-Type"] = "application/json"
             local prefix
             local n = 0
             function init(args)
@@ -28,12 +32,13 @@ final class WrkScripts {
             function request()
               n = n + 1
               local body = string.format('{"name":"Bench User %d","email":"%s-%d@bench.example.com"}', n, prefix, n)
-              return wrk.format("POST", "/api/v1/users", {["Content-Type"] = "application/json"}, body)
+              return wrk.format("POST", "/api/v1/users", nil, body)
             end
             """;
 
     /** Places one-line orders for random users and products; args: the users file, the products file. */
     static final String PLACE_ORDER = THREADS + """
+            wrk.headers["Content-Type"] = "application/json"
             local users, products
             function init(args)
               users = lines(args[1])
@@ -43,7 +48,7 @@ final class WrkScripts {
             function request()
               local body = string.format('{"userId":"%s","lines":[{"productId":"%s","quantity":1}]}',
                 users[math.random(#users)], products[math.random(#products)])
-              return wrk.format("POST", "/api/v1/orders", {["Content-Type"] = "application/json"}, body)
+              return wrk.format("POST", "/api/v1/orders", nil, body)
             end
             """;
 
@@ -76,6 +81,7 @@ final class WrkScripts {
 
     /** POSTs the JSON bodies of a file (one a line) in turn to the URL's path; args: the file. */
     static final String POST_BODIES = THREADS + """
+            wrk.headers["Content-Type"] = "application/json"
             local bodies
             local n
             function init(args)
@@ -84,7 +90,7 @@ final class WrkScripts {
             end
             function request()
               n = n + 1
-              return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, bodies[(n % #bodies) + 1])
+              return wrk.format("POST", nil, nil, bodies[(n % #bodies) + 1])
             end
             """;
 

@@ -6,13 +6,17 @@ import io.tributary.devstack.ServiceJar;
 import io.tributary.devstack.ServiceProcess;
 import io.tributary.devstack.StackConfig;
 import io.tributary.devstack.StackEndpoints;
+import io.tributary.devstack.Server;
+import io.tributary.devstack.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * The system under test: the local stack's servers with fresh data in {@code .tributary/bench} (or the servers
  * named by the {@code TRIBUTARY_*} URLs), and the three services as processes on the local run's ports
- * ({@code TRIBUTARY_PORT_OFFSET} applies). The projections can be stopped and started again.
+ * ({@code TRIBUTARY_PORT_OFFSET} applies). The projections can be stopped and started again. The services trust
+ * the test issuer of this process, and the benchmark calls them as an admin with its tokens.
  */
 public final class BenchSystem implements AutoCloseable {
 
@@ -38,6 +43,7 @@ public final class BenchSystem implements AutoCloseable {
     private final Path home;
     private final LocalStack stack;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final AdminToken adminToken = new AdminToken(TestIssuer.shared(), Clock.systemUTC());
 
     private BenchSystem(Path root, Path home, LocalStack stack) {
         this.root = root;
@@ -54,7 +60,10 @@ public final class BenchSystem implements AutoCloseable {
             deleteRecursively(home.resolve(data));
         }
         StackConfig local = StackConfig.local();
-        StackConfig config = new StackConfig(home, true, local.servers(), local.postgresPort(), local.kafkaPort(),
+        // Every server but Keycloak: the services trust the benchmark's own token issuer (see startService).
+        EnumSet<Server> servers = EnumSet.copyOf(local.servers());
+        servers.remove(Server.KEYCLOAK);
+        StackConfig config = new StackConfig(home, true, servers, local.postgresPort(), local.kafkaPort(),
                 local.kafkaControllerPort(), local.mongoPort(), local.elasticsearchPort(),
                 local.elasticsearchTransportPort(), local.smtpPort(), local.keycloakPort(), local.redisPort());
         BenchSystem system = new BenchSystem(root, home, LocalStack.start(config));
@@ -75,6 +84,16 @@ public final class BenchSystem implements AutoCloseable {
 
     public String url(String service) {
         return "http://127.0.0.1:" + port(service);
+    }
+
+    /** An admin's access token with at least half an hour to live. */
+    public String adminToken() {
+        return adminToken.current();
+    }
+
+    /** The services' APIs as the admin. */
+    public Api api() {
+        return new Api(adminToken::current);
     }
 
     public Path home() {
@@ -119,8 +138,10 @@ public final class BenchSystem implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(stack.endpoints().springEnvironment());
         // The load comes from one address, far faster than a client may: measured is the system, not its limits.
         environment.put("TRIBUTARY_RATELIMITS_ENABLED", "false");
-        ServiceProcess service = ServiceProcess.start(name, ServiceJar.find(root, name), port(name),
-                environment, logOf(name), START_TIMEOUT);
+        // The benchmark's own issuer rather than the stack's Keycloak: the same validation, without its start.
+        environment.putAll(TestIssuer.shared().springEnvironment());
+        ServiceProcess service = ServiceProcess.start(name, ServiceJar.find(root, name), port(name), environment,
+                logOf(name), START_TIMEOUT);
         synchronized (this) {
             services.put(name, service);
         }

@@ -15,11 +15,18 @@ import java.util.Optional;
 
 /**
  * wrk, the closed-loop HTTP load tool: a fixed number of connections, each sending its next request when the last
- * one answered. Every script gets the same {@code done} function, which prints the result as one JSON line.
+ * one answered. Every script gets the same {@code done} function, which prints the result as one JSON line, and,
+ * {@link #as as a caller}, a first line that gives every request the caller's bearer token: scripts send their
+ * requests with {@code wrk.headers} (a request's own header table would leave it out).
  */
 public final class Wrk {
 
     private static final String RESULT_MARKER = "WRK_RESULT ";
+    /** The token comes through the environment, so that it is in no script file and no command line. */
+    private static final String TOKEN_VARIABLE = "TRIBUTARY_TOKEN";
+    private static final String AUTHORIZATION = """
+            wrk.headers["Authorization"] = "Bearer " .. os.getenv("%s")
+            """.formatted(TOKEN_VARIABLE);
     private static final String DONE = """
 
             function done(summary, latency, requests)
@@ -33,15 +40,22 @@ public final class Wrk {
 
     private final Path executable;
     private final Path scripts;
+    private final String token;
 
-    private Wrk(Path executable, Path scripts) {
+    private Wrk(Path executable, Path scripts, String token) {
         this.executable = executable;
         this.scripts = scripts;
+        this.token = token;
     }
 
-    /** wrk if installed; scripts are written into the folder. */
+    /** wrk if installed, sending no token; scripts are written into the folder. */
     public static Optional<Wrk> find(Path scripts) {
-        return Command.find("wrk").map(path -> new Wrk(path, scripts));
+        return Command.find("wrk").map(path -> new Wrk(path, scripts, null));
+    }
+
+    /** The same wrk, every request of its runs carrying this bearer token. */
+    public Wrk as(String bearerToken) {
+        return new Wrk(executable, scripts, bearerToken);
     }
 
     /**
@@ -53,7 +67,7 @@ public final class Wrk {
         Path file = scripts.resolve(name + ".lua");
         try {
             Files.createDirectories(scripts);
-            Files.writeString(file, script + DONE);
+            Files.writeString(file, (token == null ? "" : AUTHORIZATION) + script + DONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +79,8 @@ public final class Wrk {
             command.add("--");
             command.addAll(List.of(arguments));
         }
-        String output = Command.run(command, Map.of(), duration.plusSeconds(30));
+        String output = Command.run(command, token == null ? Map.of() : Map.of(TOKEN_VARIABLE, token),
+                duration.plusSeconds(30));
         return parse(output);
     }
 

@@ -23,6 +23,8 @@ public final class ViewsCli {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** The environment variable with the bearer token the CLI sends: the views endpoint is for admins. */
+    static final String TOKEN_VARIABLE = "TRIBUTARY_TOKEN";
 
     static final String USAGE_TEXT = """
             usage: ./tributary views [--url <url>] <command>
@@ -33,6 +35,7 @@ public final class ViewsCli {
               prune <view>               drop the versions no longer needed
               verify <view> | --all      compare with a fresh fold of the event store (exit 1 on a difference)
             <url> defaults to $TRIBUTARY_PROJECTIONS_URL, else http://localhost:8083 (+ $TRIBUTARY_PORT_OFFSET).
+            $TRIBUTARY_TOKEN, when set, is sent as the bearer token: a secured service wants an admin's access token.
             """;
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -70,7 +73,7 @@ public final class ViewsCli {
             err.println(e.getMessage());
             return USAGE;
         }
-        try (ViewsClient client = new ViewsClient(baseUrl)) {
+        try (ViewsClient client = new ViewsClient(baseUrl, token(env))) {
             return switch (arguments.command()) {
                 case STATUS -> status(client);
                 case REBUILD -> arguments.id() != null ? repair(client, arguments.view(), arguments.id())
@@ -79,7 +82,8 @@ public final class ViewsCli {
                 case PRUNE -> prune(client, arguments.view());
                 case VERIFY -> verify(client, views(client, arguments));
             };
-        } catch (ViewsClient.ActionRefusedException | ViewsClient.ServiceUnreachableException e) {
+        } catch (ViewsClient.ActionRefusedException | ViewsClient.NotAllowedException
+                 | ViewsClient.ServiceUnreachableException e) {
             err.println(e.getMessage());
             return FAILED;
         }
@@ -101,6 +105,12 @@ public final class ViewsCli {
             throw new IllegalArgumentException("the projections service's URL must be http(s)://…, not " + url);
         }
         return url.replaceAll("/+$", "");
+    }
+
+    /** {@code TRIBUTARY_TOKEN}, else null: an open service (the local run without security) needs none. */
+    static String token(Map<String, String> env) {
+        String token = env.get(TOKEN_VARIABLE);
+        return token == null || token.isBlank() ? null : token.strip();
     }
 
     private int status(ViewsClient client) throws InterruptedException {

@@ -27,6 +27,7 @@ final class ViewsClient implements AutoCloseable {
     private static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(30);
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -34,8 +35,10 @@ final class ViewsClient implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    ViewsClient(String baseUrl) {
+    /** @param token the bearer token every request carries (the endpoint is for admins); null to send none */
+    ViewsClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     List<ViewReport> views() throws InterruptedException {
@@ -76,15 +79,20 @@ final class ViewsClient implements AutoCloseable {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(ANSWER_TIMEOUT).GET().build();
+        return request(path).timeout(ANSWER_TIMEOUT).GET().build();
     }
 
     private HttpRequest post(String view, ObjectNode body, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path(view)))
+        return request(path(view))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private ObjectNode action(String action) {
@@ -103,6 +111,11 @@ final class ViewsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new ServiceUnreachableException("cannot reach the projections service at " + baseUrl + ": "
                     + reason(e));
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new NotAllowedException("the projections service at " + baseUrl + " answered HTTP "
+                    + response.statusCode() + (token == null ? " to a request without a token" : " to the token in "
+                    + ViewsCli.TOKEN_VARIABLE) + ": set " + ViewsCli.TOKEN_VARIABLE + " to an admin's access token");
         }
         if (response.statusCode() != 200) {
             throw new ActionRefusedException((view == null ? "" : view + ": ") + message(response));
@@ -155,6 +168,14 @@ final class ViewsClient implements AutoCloseable {
     static final class ActionRefusedException extends RuntimeException {
 
         ActionRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The service wants an admin's token (401: none or not a valid one; 403: not an admin's): the same for every view. */
+    static final class NotAllowedException extends RuntimeException {
+
+        NotAllowedException(String message) {
             super(message);
         }
     }

@@ -218,6 +218,35 @@ class ViewsCliTest {
     }
 
     @Test
+    void theTokenInTheEnvironmentIsSentAsABearerTokenWithEveryRequest() throws Exception {
+        service.on("POST " + USERS, 200, view("users-mongo-view", 1, "null"));
+
+        assertThat(run(Map.of("TRIBUTARY_TOKEN", " an-admins-token\n"), "rollback", "users-mongo-view"))
+                .isEqualTo(ViewsCli.OK);
+        assertThat(run("rollback", "users-mongo-view")).isEqualTo(ViewsCli.OK);
+
+        assertThat(service.authorizations).containsExactly("Bearer an-admins-token", "none");
+    }
+
+    @Test
+    void aRefusedTokenEndsTheRunWithWhatToSet() throws Exception {
+        service.on("GET /actuator/views", 401, "{\"status\":401,\"detail\":\"Full authentication is required\"}")
+                .on("POST " + USERS, 403, "{\"status\":403,\"detail\":\"Access Denied\"}");
+
+        assertThat(run("status")).isEqualTo(ViewsCli.FAILED);
+        assertThat(run(Map.of("TRIBUTARY_TOKEN", "a-customers-token"), "verify", "users-mongo-view"))
+                .isEqualTo(ViewsCli.FAILED);
+
+        assertThat(err()).isEqualTo("""
+                the projections service at %1$s answered HTTP 401 to a request without a token: \
+                set TRIBUTARY_TOKEN to an admin's access token
+                the projections service at %1$s answered HTTP 403 to the token in TRIBUTARY_TOKEN: \
+                set TRIBUTARY_TOKEN to an admin's access token
+                """.formatted(service.url()));
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void theUrlIsTheOptionElseTheEnvironmentElseTheLocalRunsPort() {
         Map<String, String> env = Map.of("TRIBUTARY_PROJECTIONS_URL", "http://projections:8080/");
 
@@ -238,11 +267,19 @@ class ViewsCliTest {
         return run(true, arguments);
     }
 
-    /** Against the fake service, unless the arguments name another URL (the last {@code --url} counts). */
+    private int run(Map<String, String> env, String... arguments) throws InterruptedException {
+        return run(env, false, arguments);
+    }
+
     private int run(boolean terminal, String... arguments) throws InterruptedException {
+        return run(Map.of(), terminal, arguments);
+    }
+
+    /** Against the fake service, unless the arguments name another URL (the last {@code --url} counts). */
+    private int run(Map<String, String> env, boolean terminal, String... arguments) throws InterruptedException {
         String[] withUrl = Stream.concat(Stream.of("--url", service.url()), Stream.of(arguments))
                 .toArray(String[]::new);
-        return new ViewsCli(Map.of(), new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), terminal,
+        return new ViewsCli(env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), terminal,
                 Duration.ofMillis(5)).run(withUrl);
     }
 
@@ -279,6 +316,8 @@ class ViewsCliTest {
         private final HttpServer server;
         private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
         private final List<String> requests = new CopyOnWriteArrayList<>();
+        /** Each request's {@code Authorization} header, {@code none} when it had none. */
+        private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
         FakeViewsEndpoint() {
             try {
@@ -308,6 +347,7 @@ class ViewsCliTest {
             String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
             requests.add(body.isEmpty() ? request : request + " " + body);
+            authorizations.add(exchange.getRequestHeaders().getOrDefault("Authorization", List.of("none")).getFirst());
             Deque<Answer> answers = script.get(request);
             Answer answer = answers == null ? new Answer(500, "{\"detail\":\"not scripted: " + request + "\"}")
                     : answers.size() > 1 ? answers.poll() : answers.peek();
