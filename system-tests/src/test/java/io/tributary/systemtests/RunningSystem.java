@@ -82,7 +82,12 @@ final class RunningSystem {
      * groups, its own settings on top. The caller stops (or kills) it.
      */
     ServiceProcess startAnotherProjections(String name, Map<String, String> settings) {
-        return startService("projections", name, serviceJars(), stack, settings).join();
+        return startAnother("projections", name, settings);
+    }
+
+    /** Another instance of a service ({@code command-api}, {@code query-api}, ...) with its own settings on top. */
+    ServiceProcess startAnother(String service, String name, Map<String, String> settings) {
+        return startService(service, name, serviceJars(), stack, settings).join();
     }
 
     private static RunningSystem start() {
