@@ -1,0 +1,52 @@
+package io.tributary.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What operators and clients see of each service's HTTP settings: readiness names the stores the service cannot
+ * serve without (and no others), and large JSON answers are gzipped for clients that ask for it.
+ */
+class ReadinessAndCompressionIT {
+
+    private final RunningSystem system = RunningSystem.get();
+
+    @Test
+    void eachServiceIsReadyOnlyWithTheStoresItCannotServeWithout() {
+        assertThat(readinessComponents(system.commands())).containsExactlyInAnyOrder("readinessState", "db");
+        assertThat(readinessComponents(system.queries())).containsExactlyInAnyOrder("readinessState", "mongo");
+        assertThat(readinessComponents(system.projectionsAdmin()))
+                .containsExactlyInAnyOrder("readinessState", "mongo", "elasticsearch");
+    }
+
+    @Test
+    void largeJsonAnswersAreGzippedForClientsThatAcceptItAndSmallOnesAreNot() {
+        for (Http service : List.of(system.commands().anonymous(), system.queries().anonymous())) {
+            // The API description: JSON, tens of kilobytes.
+            Http.Response gzipped = service.get("/v3/api-docs", "Accept-Encoding", "gzip");
+            Http.Response plain = service.get("/v3/api-docs");
+            Http.Response small = service.get("/api/v1/products/" + java.util.UUID.randomUUID(), "Accept-Encoding", "gzip");
+
+            assertThat(plain.status()).isEqualTo(200);
+            assertThat(plain.body().length()).isGreaterThan(2048);
+            assertThat(plain.header("Content-Encoding")).isEmpty();
+            assertThat(gzipped.header("Content-Encoding")).contains("gzip");
+            assertThat(gzipped.body().length()).isLessThan(plain.body().length());
+            assertThat(small.header("Content-Encoding")).as(small.toString()).isEmpty();
+        }
+    }
+
+    private static List<String> readinessComponents(Http service) {
+        Http.Response readiness = service.get("/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        JsonNode components = readiness.json().path("components");
+        components.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
