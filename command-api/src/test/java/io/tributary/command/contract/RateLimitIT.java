@@ -52,7 +52,8 @@ class RateLimitIT extends CommandApiIntegrationTest {
 
         ResponseEntity<Map> product = post("/api/v1/products", """
                 {"sku":"RL-%s","name":"Rate limited","description":"","category":"tools",
-                 "price":{"amount":"1.00","currency":"EUR"},"initialStock":1}""".formatted(UUID.randomUUID()));
+                 "price":{"amount":"1.00","currency":"EUR"},"initialStock":1}""".formatted(UUID.randomUUID()),
+                AUTHORIZATION, ADMIN);
         assertThat(product.getStatusCode().value()).isEqualTo(201);
         assertThat(product.getHeaders().getFirst("RateLimit-Policy")).isEqualTo("\"default\";q=100;w=2");
     }
