@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What operators and clients see of each service's HTTP settings: readiness names the stores the service cannot
- * serve without (and no others), and large JSON answers are gzipped for clients that ask for it.
+ * serve without (and no others), and JSON answers are gzipped for clients that ask for it.
  */
 class ReadinessAndCompressionIT {
 
@@ -25,19 +25,21 @@ class ReadinessAndCompressionIT {
     }
 
     @Test
-    void largeJsonAnswersAreGzippedForClientsThatAcceptItAndSmallOnesAreNot() {
+    void jsonAnswersAreGzippedForClientsThatAcceptItProblemsAreNot() {
         for (Http service : List.of(system.commands().anonymous(), system.queries().anonymous())) {
             // The API description: JSON, tens of kilobytes.
             Http.Response gzipped = service.get("/v3/api-docs", "Accept-Encoding", "gzip");
             Http.Response plain = service.get("/v3/api-docs");
-            Http.Response small = service.get("/api/v1/products/" + java.util.UUID.randomUUID(), "Accept-Encoding", "gzip");
+            Http.Response problem = service.get("/api/v1/products/" + java.util.UUID.randomUUID(),
+                    "Accept-Encoding", "gzip");
 
             assertThat(plain.status()).isEqualTo(200);
             assertThat(plain.body().length()).isGreaterThan(2048);
             assertThat(plain.header("Content-Encoding")).isEmpty();
             assertThat(gzipped.header("Content-Encoding")).contains("gzip");
             assertThat(gzipped.body().length()).isLessThan(plain.body().length());
-            assertThat(small.header("Content-Encoding")).as(small.toString()).isEmpty();
+            assertThat(problem.header("Content-Type")).contains("application/problem+json");
+            assertThat(problem.header("Content-Encoding")).as(problem.toString()).isEmpty();
         }
     }
 
