@@ -51,6 +51,19 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        int status = 0;
+        try {
+            runFrom(args);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Every server and service is stopped by now; a client library's leftover non-daemon thread must not keep
+        // the run (and a CI job waiting on it) alive.
+        System.exit(status);
+    }
+
+    private static void runFrom(String[] args) {
         boolean quick = List.of(args).contains("--quick");
         boolean rebuildOnly = List.of(args).contains("--rebuild");
         boolean catchUpOnly = List.of(args).contains("--catch-up");
