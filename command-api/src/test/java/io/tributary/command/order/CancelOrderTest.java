@@ -2,7 +2,6 @@ package io.tributary.command.order;
 
 import io.tributary.command.handling.Requester;
 import io.tributary.command.handling.StaleVersionException;
-import io.tributary.command.product.Product;
 import io.tributary.command.user.User;
 import io.tributary.events.money.Money;
 import io.tributary.events.order.OrderCancelled;
@@ -10,10 +9,6 @@ import io.tributary.events.order.OrderConfirmed;
 import io.tributary.events.order.OrderLine;
 import io.tributary.events.order.OrderPlaced;
 import io.tributary.events.user.UserRegistered;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -38,23 +33,20 @@ class CancelOrderTest {
     private static final Requester OPERATOR = Requester.admin("operator-subject");
     private static final Money PRICE = Money.of("19.90", "EUR");
 
+    private OrderHandlerFixture handler;
     private AggregateTestFixture<Order> fixture;
-    private EmbeddedEventStore otherAggregates;
 
     @BeforeEach
     void setUp() {
-        otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerAnnotatedCommandHandler(new OrderCommandHandler(fixture.getRepository(),
-                EventSourcingRepository.builder(User.class).eventStore(otherAggregates).build(),
-                EventSourcingRepository.builder(Product.class).eventStore(otherAggregates).build()));
+        handler = new OrderHandlerFixture();
+        fixture = handler.orders;
         user(ADAS_USER, new UserRegistered(ADAS_USER, "Ada Lovelace", "ada@example.com", ADA.subject()));
         user(NOBODYS_USER, new UserRegistered(NOBODYS_USER, "Nobody", "nobody@example.com"));
     }
 
     @AfterEach
     void tearDown() {
-        otherAggregates.shutDown();
+        handler.close();
     }
 
     @Test
@@ -112,7 +104,7 @@ class CancelOrderTest {
     }
 
     private void user(String id, UserRegistered registered) {
-        otherAggregates.publish(new GenericDomainEventMessage<>("User", id, 0, registered));
+        handler.history("User", id, 0, registered);
     }
 
     /** What an unknown order id answers: the HTTP edge turns it into the same 404 for both. */

@@ -13,10 +13,6 @@ import io.tributary.events.product.ProductDiscontinued;
 import io.tributary.events.product.ProductPriceChanged;
 import io.tributary.events.user.UserDeactivated;
 import io.tributary.events.user.UserRegistered;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -45,16 +41,13 @@ class PlaceOrderTest {
     private static final Money LOOM_PRICE = Money.of("19.90", "EUR");
     private static final Money SPINDLE_PRICE = Money.of("4.50", "EUR");
 
+    private OrderHandlerFixture handler;
     private AggregateTestFixture<Order> fixture;
-    private EmbeddedEventStore otherAggregates;
 
     @BeforeEach
     void setUp() {
-        otherAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerAnnotatedCommandHandler(new OrderCommandHandler(fixture.getRepository(),
-                EventSourcingRepository.builder(User.class).eventStore(otherAggregates).build(),
-                EventSourcingRepository.builder(Product.class).eventStore(otherAggregates).build()));
+        handler = new OrderHandlerFixture();
+        fixture = handler.orders;
         history("User", USER, new UserRegistered(USER, "Ada Lovelace", "ada@example.com", ADA.subject()));
         history("User", NOBODYS_USER, new UserRegistered(NOBODYS_USER, "Nobody", "nobody@example.com"));
         history("Product", LOOM, new ProductAdded(LOOM, "LOOM-1", "Loom", "A loom", "machines", LOOM_PRICE, 10));
@@ -63,7 +56,7 @@ class PlaceOrderTest {
 
     @AfterEach
     void tearDown() {
-        otherAggregates.shutDown();
+        handler.close();
     }
 
     @Test
@@ -169,7 +162,7 @@ class PlaceOrderTest {
     }
 
     private void history(String type, String id, long sequence, Object event) {
-        otherAggregates.publish(new GenericDomainEventMessage<>(type, id, sequence, event));
+        handler.history(type, id, sequence, event);
     }
 
     private static PlaceOrder.RequestedLine line(String productId, int quantity) {
