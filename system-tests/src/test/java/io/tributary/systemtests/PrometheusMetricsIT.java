@@ -39,6 +39,10 @@ class PrometheusMetricsIT {
         Promtool.Result check = Promtool.run(metrics.body(), "check", "metrics");
 
         assertThat(check.exitCode()).as(check.output()).isIn(0, LINT_PROBLEMS_ONLY);
+        if (!service.equals("projections")) {
+            // The HTTP APIs publish latency buckets, from which Prometheus computes percentiles across replicas.
+            assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{");
+        }
         assertThat(check.output().lines().filter(line -> line.startsWith("tributary_")).toList()).as(check.output())
                 .isEmpty();
     }
