@@ -151,6 +151,8 @@ public final class BenchSystem implements AutoCloseable {
     public synchronized void close() {
         List.copyOf(services.keySet()).reversed().forEach(this::stopService);
         stack.close();
+        // Its HTTP server's thread would keep the benchmark's JVM alive; with the services stopped nothing needs it.
+        TestIssuer.shared().close();
     }
 
     private static int port(String service) {
