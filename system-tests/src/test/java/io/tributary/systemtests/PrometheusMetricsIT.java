@@ -39,6 +39,12 @@ class PrometheusMetricsIT {
         Promtool.Result check = Promtool.run(metrics.body(), "check", "metrics");
 
         assertThat(check.exitCode()).as(check.output()).isIn(0, LINT_PROBLEMS_ONLY);
+        if (service.equals("command-api")) {
+            // Every command's outcome, by command type (the system's warm-up registered a user).
+            assertThat(metrics.body().lines().filter(line -> line.contains("RegisterUser")).toList())
+                    .as(metrics.body().lines().filter(line -> line.startsWith("commandBus")).limit(40).toList().toString())
+                    .anyMatch(line -> line.startsWith("commandBus_successCounter_total{"));
+        }
         if (!service.equals("projections")) {
             // The HTTP APIs publish latency buckets, from which Prometheus computes percentiles across replicas.
             assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{");
