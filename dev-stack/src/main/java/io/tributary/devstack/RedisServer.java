@@ -24,6 +24,7 @@ import java.util.zip.ZipFile;
 final class RedisServer extends ChildServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS = 3;
 
     private final StackConfig config;
     private final Path dir;
@@ -50,11 +51,25 @@ final class RedisServer extends ChildServer {
             Files.createDirectories(dir);
             List<String> command = List.of(binary().toString(), "--port", Integer.toString(port),
                     "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString());
-            ChildProcess server = ChildProcess.start("Redis", command, Map.of(), dir, logFile, pidFile);
-            awaitStarted(server, () -> answersPing(port), START_TIMEOUT, "did not answer PING on " + port);
-            return url;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ChildProcess server = ChildProcess.start("Redis", command, Map.of(), dir, logFile, pidFile);
+                    awaitStarted(server, () -> answersPing(port), START_TIMEOUT, "did not answer PING on " + port);
+                    return url;
+                } catch (StackException e) {
+                    // A process another server forked while the binary was being written holds it open for writing
+                    // until that process execs; executing it meanwhile fails with ETXTBSY. It passes in a moment.
+                    if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Text file busy")) {
+                        throw e;
+                    }
+                    Thread.sleep(500L * attempt);
+                }
+            }
         } catch (IOException e) {
             throw new StackException("Redis could not be prepared in " + dir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Redis: interrupted while starting", e);
         }
     }
 
