@@ -9,15 +9,13 @@ import io.tributary.events.order.OrderConfirmed;
 import io.tributary.events.order.OrderLine;
 import io.tributary.events.order.OrderPlaced;
 import io.tributary.events.user.UserRegistered;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import static io.tributary.command.handling.UnknownAggregate.notFound;
 
 /**
  * An order is its user's owner's to cancel, and any admin's; to anyone else it answers as an unknown order does.
@@ -107,14 +105,4 @@ class CancelOrderTest {
         handler.history("User", id, 0, registered);
     }
 
-    /** What an unknown order id answers: the HTTP edge turns it into the same 404 for both. */
-    private static Matcher<Object> notFound(String id) {
-        return new CustomTypeSafeMatcher<>("not found: " + id) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof AggregateNotFoundException notFound
-                        && notFound.getAggregateIdentifier().equals(id);
-            }
-        };
-    }
 }

@@ -8,7 +8,6 @@ import io.tributary.events.user.UserDeactivated;
 import io.tributary.events.user.UserEmailChanged;
 import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.tributary.command.handling.UnknownAggregate.notFound;
 
 /**
  * A registration with a token makes its subject the account's owner, once per subject; an account is changed by
@@ -150,14 +150,4 @@ class UserOwnershipTest {
         };
     }
 
-    /** What an unknown id answers: the HTTP edge turns it into the same 404 for both. */
-    private static Matcher<Object> notFound(String id) {
-        return new CustomTypeSafeMatcher<>("not found: " + id) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof AggregateNotFoundException notFound
-                        && notFound.getAggregateIdentifier().equals(id);
-            }
-        };
-    }
 }
