@@ -25,7 +25,11 @@ final class RunningSystem {
     /** The subject of the admin the tests act as, unless they say otherwise. */
     static final String ADMIN = "system-test-admin";
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Three Spring Boot services starting at once on two busy cores have taken over two minutes; a service that is
+     * really stuck still fails the run, only later.
+     */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(300);
     private static RunningSystem instance;
 
     final LocalStack stack;
