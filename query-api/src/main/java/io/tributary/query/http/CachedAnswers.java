@@ -9,10 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -23,7 +19,8 @@ import java.util.Base64;
  *   <li>A single resource: strong {@code ETag: "<version>"}, {@code private, no-cache}: views change with
  *   every event, so a cache must revalidate, which costs a 304 and no body.</li>
  *   <li>A list or search: weak {@code ETag} of a digest of the answer's JSON (it has no single version),
- *   {@code private, no-cache}: the store is asked again, but an unchanged answer travels as a 304.</li>
+ *   {@code private, no-cache}: the store is asked again, but an unchanged answer travels as a 304. The JSON is
+ *   serialized once, for the digest, and written from the same bytes.</li>
  * </ul>
  * Every answer varies on {@code Consistency-Token}: with one, the answer may have waited for a newer view.
  */
@@ -31,22 +28,29 @@ import java.util.Base64;
 public class CachedAnswers {
 
     private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+    /** Computed answers are held only from their digest until they are written: as many as requests in flight. */
+    private static final long COMPUTED_ANSWERS_IN_FLIGHT = 1_024;
 
-    private final ObjectMapper json;
+    private final SerializedAnswers<ComputedAnswer> computed;
 
     CachedAnswers(ObjectMapper json) {
-        this.json = json;
+        this.computed = new SerializedAnswers<>(json, ComputedAnswer.class, COMPUTED_ANSWERS_IN_FLIGHT);
+    }
+
+    /** Writes the computed answers from the bytes their digest was taken of. */
+    SerializedAnswers<ComputedAnswer> computedAnswerWriter() {
+        return computed;
     }
 
     public <T extends Versioned> ResponseEntity<T> resource(WebRequest request, T body) {
         return answer(request, "\"" + body.version() + "\"", body, REVALIDATE);
     }
 
-    public <T> ResponseEntity<T> result(WebRequest request, T body) {
+    public <T extends ComputedAnswer> ResponseEntity<T> result(WebRequest request, T body) {
         return result(request, body, REVALIDATE);
     }
 
-    public <T> ResponseEntity<T> result(WebRequest request, T body, CacheControl cacheControl) {
+    public <T extends ComputedAnswer> ResponseEntity<T> result(WebRequest request, T body, CacheControl cacheControl) {
         return answer(request, "W/\"" + digestOf(body) + "\"", body, cacheControl);
     }
 
@@ -58,18 +62,13 @@ public class CachedAnswers {
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).varyBy(ConsistencyToken.HEADER).body(body);
     }
 
-    /** SHA-256 of the serialized answer, streamed through the digest without buffering the JSON. */
-    private String digestOf(Object body) {
+    /** SHA-256 of the serialized answer. */
+    private String digestOf(ComputedAnswer body) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
-                json.writeValue(sink, body);
-            }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest()).substring(0, 22);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(computed.bytesOf(body));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

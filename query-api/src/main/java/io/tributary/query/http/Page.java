@@ -11,5 +11,5 @@ import java.util.List;
  * @param nextCursor pass as {@code cursor} for the next page; absent on the last page
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Page<T>(List<T> items, Long total, String nextCursor) {
+public record Page<T>(List<T> items, Long total, String nextCursor) implements ComputedAnswer {
 }

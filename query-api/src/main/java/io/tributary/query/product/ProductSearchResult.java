@@ -2,13 +2,14 @@ package io.tributary.query.product;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tributary.query.http.ComputedAnswer;
 
 import java.util.List;
 import java.util.Map;
 
 /** A page of a product search with its facets; {@code nextCursor} is absent on the last page. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ProductSearchResult(List<Item> items, long total, Facets facets, String nextCursor) {
+record ProductSearchResult(List<Item> items, long total, Facets facets, String nextCursor) implements ComputedAnswer {
 
     /** A product with the matched passages of its name and description, HTML-escaped, matches in {@code <em>}. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.events.AggregateType;
 import io.tributary.query.consistency.ConsistencyTokens;
+import io.tributary.query.http.ComputedAnswer;
 import io.tributary.query.view.SearchViews;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ class ProductSuggestions {
         return new Suggestion(option.id(), name);
     }
 
-    record Suggestions(List<Suggestion> suggestions) {
+    record Suggestions(List<Suggestion> suggestions) implements ComputedAnswer {
     }
 
     record Suggestion(String productId, String name) {
