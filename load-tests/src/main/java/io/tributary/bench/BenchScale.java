@@ -13,32 +13,38 @@ import java.util.Map;
  * @param catchUpLimit  how long the catch-up waits for each view before it reports the rate it reached
  * @param mixedStep     length of one arrival rate of the mixed workload
  * @param mixedRates    arrival rates (requests/s) the mixed workload tries, lowest first
+ * @param sustainedStep  length of one command rate of scenario 9
+ * @param sustainedRates command rates (commands/s) scenario 9 tries, lowest first
  */
 public record BenchScale(String mode, int users, int products, int orders, List<Integer> clients, Duration step,
                          Duration catchUpLimit, Duration freshness, Duration mixedStep, List<Integer> mixedRates,
-                         int rebuildEvents) {
+                         int rebuildEvents, Duration sustainedStep, List<Integer> sustainedRates) {
 
     public static BenchScale full() {
         return new BenchScale("full", 100_000, 10_000, 100_000, List.of(1, 8, 32, 64), Duration.ofSeconds(15),
                 Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60), List.of(100, 200, 400, 600, 800, 1200),
-                1_000_000);
+                1_000_000, Duration.ofSeconds(60), List.of(200, 400, 600, 800));
     }
 
     public static BenchScale quick() {
         return new BenchScale("quick", 1_000, 300, 1_000, List.of(1, 32), Duration.ofSeconds(2),
-                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50), 20_000);
+                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50), 20_000,
+                Duration.ofSeconds(4), List.of(100));
     }
 
     /**
      * Overrides from the environment, e.g. for a reduced full run: {@code BENCH_USERS}, {@code BENCH_PRODUCTS},
-     * {@code BENCH_ORDERS}, {@code BENCH_STEP_SECONDS}, {@code BENCH_CATCH_UP_SECONDS}, {@code BENCH_MIXED_SECONDS}, {@code BENCH_MIXED_RATES}, {@code BENCH_REBUILD_EVENTS}.
+     * {@code BENCH_ORDERS}, {@code BENCH_STEP_SECONDS}, {@code BENCH_CATCH_UP_SECONDS}, {@code BENCH_MIXED_SECONDS}, {@code BENCH_MIXED_RATES}, {@code BENCH_REBUILD_EVENTS},
+     * {@code BENCH_SUSTAINED_SECONDS}, {@code BENCH_SUSTAINED_RATES}.
      */
     public BenchScale withEnvironment() {
         return new BenchScale(mode, env("BENCH_USERS", users), env("BENCH_PRODUCTS", products), env("BENCH_ORDERS", orders),
                 clients, Duration.ofSeconds(env("BENCH_STEP_SECONDS", (int) step.toSeconds())),
                 Duration.ofSeconds(env("BENCH_CATCH_UP_SECONDS", (int) catchUpLimit.toSeconds())), freshness,
-                Duration.ofSeconds(env("BENCH_MIXED_SECONDS", (int) mixedStep.toSeconds())), rates(mixedRates),
-                env("BENCH_REBUILD_EVENTS", rebuildEvents));
+                Duration.ofSeconds(env("BENCH_MIXED_SECONDS", (int) mixedStep.toSeconds())), rates("BENCH_MIXED_RATES", mixedRates),
+                env("BENCH_REBUILD_EVENTS", rebuildEvents),
+                Duration.ofSeconds(env("BENCH_SUSTAINED_SECONDS", (int) sustainedStep.toSeconds())),
+                rates("BENCH_SUSTAINED_RATES", sustainedRates));
     }
 
     /**
@@ -68,12 +74,13 @@ public record BenchScale(String mode, int users, int products, int orders, List<
         described.put("freshness run", freshness.toSeconds() + " s at 200 commands/s");
         described.put("mixed workload", mixedRates + " req/s, " + mixedStep.toSeconds() + " s each");
         described.put("rebuild (scenario 8)", "%,d events".formatted(rebuildEvents));
+        described.put("sustained commands (scenario 9)", sustainedRates + " commands/s, " + sustainedStep.toSeconds() + " s each");
         return described;
     }
 
-    /** {@code BENCH_MIXED_RATES}: comma-separated arrival rates, e.g. 25,50,100. */
-    private static List<Integer> rates(List<Integer> fallback) {
-        String value = System.getenv("BENCH_MIXED_RATES");
+    /** Comma-separated rates from the environment, e.g. {@code BENCH_MIXED_RATES=25,50,100}. */
+    private static List<Integer> rates(String variable, List<Integer> fallback) {
+        String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback
                 : java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
     }

@@ -44,7 +44,8 @@ public final class DataLoader {
         return new Loaded(new Dataset(userIds, productIds, orderIds, folder).saved(), users + products + orders, took);
     }
 
-    private static String orderJson(int index, List<String> userIds, List<String> productIds) {
+    /** The {@code index}th order of a data set: one of its users, one to three of its products; the same every run. */
+    public static String orderJson(int index, List<String> userIds, List<String> productIds) {
         Random random = new Random(index * 31L + 5);
         StringBuilder lines = new StringBuilder();
         // One to three lines, each product at most once (the command API refuses repeats).

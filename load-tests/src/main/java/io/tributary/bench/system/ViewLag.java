@@ -118,8 +118,13 @@ public final class ViewLag implements AutoCloseable {
      * waits for, and their backlog (mail leaves slower than views are written) is the catch-up's to report.
      */
     public long largestBehind() {
-        return now().entrySet().stream().filter(group -> !SIDE_EFFECTS.contains(group.getKey()))
+        return now().entrySet().stream().filter(group -> isView(group.getKey()))
                 .mapToLong(group -> group.getValue().behind()).max().orElse(0);
+    }
+
+    /** Whether a projection (consumer group) keeps a view, rather than a side effect such as e-mail. */
+    public static boolean isView(String projection) {
+        return !SIDE_EFFECTS.contains(projection) && !NOT_VIEWS.contains(projection);
     }
 
     @Override
