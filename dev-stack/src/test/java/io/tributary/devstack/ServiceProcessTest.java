@@ -19,8 +19,15 @@ class ServiceProcessTest {
     }
 
     @Test
+    void theProjectionsGetALargerHeapThanTheHttpApis() {
+        assertThat(ServiceProcess.command(Path.of("target", "projections.jar"), null)).contains("-Xmx384m");
+        assertThat(ServiceProcess.command(Path.of("target", "query-api.jar"), null)).contains("-Xmx192m");
+        assertThat(ServiceProcess.command(Path.of("target", "command-api.jar"), null)).contains("-Xmx192m");
+    }
+
+    @Test
     void withoutExtraOptionsTheCommandIsTheDefault() {
-        assertThat(ServiceProcess.command(JAR, null)).hasSize(7).endsWith("-jar", "service.jar");
+        assertThat(ServiceProcess.command(JAR, null)).hasSize(8).endsWith("-jar", "service.jar");
         assertThat(ServiceProcess.command(JAR, " ")).isEqualTo(ServiceProcess.command(JAR, null));
     }
 }
