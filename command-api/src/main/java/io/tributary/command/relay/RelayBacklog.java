@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -39,13 +39,11 @@ class RelayBacklog {
 
     private final JdbcTemplate eventStore;
     private final Serializer serializer;
-    private final Clock clock;
     private volatile Backlog backlog = Backlog.UNKNOWN;
 
     RelayBacklog(JdbcTemplate eventStore, Serializer serializer, MeterRegistry registry) {
         this.eventStore = eventStore;
         this.serializer = serializer;
-        this.clock = Clock.systemUTC();
         Gauge.builder(EVENTS, () -> backlog.events())
                 .description("Events in the event store the relay has yet to publish to Kafka; -1 while unknown")
                 .register(registry);
@@ -78,7 +76,7 @@ class RelayBacklog {
         }
         List<String> oldest = eventStore.queryForList(OLDEST_AFTER, String.class, published);
         double seconds = oldest.isEmpty() ? 0
-                : Math.max(0, Duration.between(DateTimeUtils.parseInstant(oldest.getFirst()), clock.instant()).toMillis() / 1000.0);
+                : Math.max(0, Duration.between(DateTimeUtils.parseInstant(oldest.getFirst()), Instant.now()).toMillis() / 1000.0);
         return new Backlog(head - published, seconds);
     }
 
