@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** A Tributary service (a Spring Boot jar) as a child process, ready once its health endpoint says UP. */
+/**
+ * A Tributary service (a Spring Boot jar) as a child process, started once its liveness says UP. Not its overall health,
+ * nor its readiness: the projections' readiness waits for the views to catch up, which after a restart with a backlog
+ * (or in the benchmark's catch-up) is the very work the caller starts it for.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
@@ -74,7 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** @throws StackException after stopping the process, when it died or did not report UP in time */
     void awaitUp() {
-        String health = baseUrl() + "/actuator/health";
+        String health = baseUrl() + "/actuator/health/liveness";
         if (!Waits.until(() -> Waits.httpOk(health, "\"UP\""), startTimeout, process)) {
             StackException failure = process.failure(process.isAlive()
                     ? "did not report UP at " + health + " within " + startTimeout.toSeconds() + "s"

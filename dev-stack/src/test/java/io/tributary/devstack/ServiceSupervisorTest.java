@@ -94,10 +94,10 @@ class ServiceSupervisorTest {
         assertThat(reports).isEmpty();
     }
 
-    /** The body of the service's health answer, empty when nothing answers. */
+    /** The body of the service's liveness answer, empty when nothing answers. */
     private String health() {
         try {
-            HttpResponse<String> response = Waits.get(service.baseUrl() + "/actuator/health");
+            HttpResponse<String> response = Waits.get(service.baseUrl() + "/actuator/health/liveness");
             return response.statusCode() == 200 ? response.body() : "";
         } catch (IOException e) {
             return "";

@@ -17,7 +17,8 @@ import java.util.jar.Manifest;
 
 /**
  * A service as small as it gets, started as a jar the way the Tributary services are: answers
- * {@code /actuator/health} on {@code SERVER_PORT} with UP, its pid and the setting {@code STAND_IN_SETTING}; refuses
+ * {@code /actuator/health/liveness} on {@code SERVER_PORT} with UP, its pid and the setting {@code STAND_IN_SETTING},
+ * while its overall {@code /actuator/health} says OUT_OF_SERVICE (as the projections' does while a view catches up); refuses
  * to start while the file {@code STAND_IN_REFUSE_IF} names exists, as a service with a broken setting would.
  */
 public final class StandInService {
@@ -36,10 +37,13 @@ public final class StandInService {
         byte[] health = "{\"status\":\"UP\",\"pid\":%d,\"setting\":\"%s\"}"
                 .formatted(pid, System.getenv("STAND_IN_SETTING")).getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        byte[] notReady = "{\"status\":\"OUT_OF_SERVICE\"}".getBytes(StandardCharsets.UTF_8);
         server.createContext("/actuator/health", exchange -> {
-            exchange.sendResponseHeaders(200, health.length);
+            boolean liveness = exchange.getRequestURI().getPath().equals("/actuator/health/liveness");
+            byte[] answer = liveness ? health : notReady;
+            exchange.sendResponseHeaders(liveness ? 200 : 503, answer.length);
             try (OutputStream body = exchange.getResponseBody()) {
-                body.write(health);
+                body.write(answer);
             }
         });
         server.start();

@@ -61,7 +61,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tributary.projections.retry.max-retries=2",
         "tributary.projections.retry.initial-interval=100ms",
-        "tributary.projections.retry.outage-max-interval=1s"
+        "tributary.projections.retry.outage-max-interval=1s",
+        // Low, so that a view held back takes the service out of readiness within seconds (ViewLagReadinessIT).
+        "tributary.views.ready-lag-limit=5s"
 })
 @AutoConfigureObservability
 public abstract class ProjectionsIntegrationTest {

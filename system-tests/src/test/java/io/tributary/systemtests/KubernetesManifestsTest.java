@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,6 +187,30 @@ class KubernetesManifestsTest {
             serviceObject.path("spec").path("selector").properties().forEach(label ->
                     assertThat(podLabels.path(label.getKey())).as(overlay + " " + service).isEqualTo(label.getValue()));
         }
+    }
+
+    /**
+     * The projections' readiness also says whether the views keep up, first judged two lag checks after the start: a
+     * new pod must not count as available (and a rollout go on) before the readiness probe could have seen that.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void aNewProjectionsPodIsAvailableOnlyOnceItsViewsLagCouldHaveBeenJudged(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        JsonNode deployment = find(objects, "Deployment", "projections").path("spec");
+        JsonNode readiness = deployment.path("template").path("spec").path("containers").get(0).path("readinessProbe");
+        JsonNode settings = applicationYml("projections");
+        long lagInterval = Duration.parse("PT" + settings.path("tributary").path("projections")
+                .path("lag-interval").asText().toUpperCase()).toSeconds();
+
+        assertThat(settings.path("management").path("endpoint").path("health").path("group").path("readiness")
+                .path("include").asText()).as(overlay).contains("viewLag");
+        assertThat(deployment.path("minReadySeconds").asLong()).as(overlay + ": two lag checks and three probe periods")
+                .isGreaterThanOrEqualTo(2 * lagInterval
+                        + readiness.path("periodSeconds").asLong() * readiness.path("failureThreshold").asLong());
+        assertThat(deployment.path("strategy").path("rollingUpdate").path("maxUnavailable").asInt()).as(overlay).isZero();
+        assertThat(find(objects, "PodDisruptionBudget", "projections").path("spec").path("unhealthyPodEvictionPolicy")
+                .asText()).as(overlay + ": a drain does not wait for the views to catch up").isEqualTo("AlwaysAllow");
     }
 
     @ParameterizedTest

@@ -44,6 +44,9 @@ class PrometheusMetricsIT {
             assertThat(metrics.body().lines().filter(line -> line.contains("RegisterUser")).toList())
                     .as(metrics.body().lines().filter(line -> line.startsWith("commandBus")).limit(40).toList().toString())
                     .anyMatch(line -> line.startsWith("commandBus_successCounter_total{"));
+            // The relay's backlog, measured a few seconds after the start; -1 until then.
+            assertThat(metrics.body()).containsPattern("(?m)^tributary_relay_backlog_events(\\{[^}]*})? -?\\d")
+                    .containsPattern("(?m)^tributary_relay_backlog_seconds(\\{[^}]*})? -?\\d");
         }
         if (!service.equals("projections")) {
             // The HTTP APIs publish latency buckets, from which Prometheus computes percentiles across replicas.

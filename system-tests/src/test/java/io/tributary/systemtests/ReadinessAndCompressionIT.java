@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What operators and clients see of each service's HTTP settings: readiness names the stores the service cannot
- * serve without (and no others), and JSON answers are gzipped for clients that ask for it.
+ * serve without (and no others; the projections' also whether the views keep up), and JSON answers are gzipped for
+ * clients that ask for it.
  */
 class ReadinessAndCompressionIT {
 
@@ -21,7 +22,7 @@ class ReadinessAndCompressionIT {
         assertThat(readinessComponents(system.commands())).containsExactlyInAnyOrder("readinessState", "db");
         assertThat(readinessComponents(system.queries())).containsExactlyInAnyOrder("readinessState", "mongo");
         assertThat(readinessComponents(system.projectionsAdmin()))
-                .containsExactlyInAnyOrder("readinessState", "mongo", "elasticsearch");
+                .containsExactlyInAnyOrder("readinessState", "mongo", "elasticsearch", "viewLag");
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import java.nio.charset.StandardCharsets;
@@ -22,9 +24,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** With the broker down, commands are still accepted; once it is back, the relay delivers everything, in order. */
+/**
+ * With the broker down, commands are still accepted and the relay's backlog shows what waits; once it is back, the
+ * relay delivers everything, in order, and the backlog is gone.
+ */
 @SuppressWarnings("rawtypes")
 class BrokerOutageIT extends CommandApiIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void eventsAppendedWhileKafkaIsDownArriveAfterItReturns() throws InterruptedException {
@@ -38,6 +46,10 @@ class BrokerOutageIT extends CommandApiIntegrationTest {
             }
             // Longer than a send may block (max.block.ms, 10 s): relay batches fail and are retried meanwhile.
             Thread.sleep(Duration.ofSeconds(15));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(gauge(RelayBacklog.EVENTS)).isGreaterThanOrEqualTo(10);
+                assertThat(gauge(RelayBacklog.SECONDS)).isGreaterThan(0);
+            });
         } finally {
             stack().startKafka();
         }
@@ -65,5 +77,13 @@ class BrokerOutageIT extends CommandApiIntegrationTest {
         }
         // Redelivery is allowed (at least once); loss and reordering are not.
         assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(gauge(RelayBacklog.EVENTS)).isZero();
+            assertThat(gauge(RelayBacklog.SECONDS)).isZero();
+        });
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.projections.progress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.projections.Projection;
 import io.tributary.projections.ProjectionMetrics;
+import io.tributary.projections.rebuild.LiveProjection;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(LagProperties.class)
+@EnableConfigurationProperties({LagProperties.class, ReadinessProperties.class})
 class ProgressConfig {
 
     /** Its own admin client: lag checks must not wait behind the dead-letter topic creation of the shared one. */
@@ -24,12 +25,17 @@ class ProgressConfig {
         return Admin.create(kafkaAdmin.getConfigurationProperties());
     }
 
+    /** The {@code viewLag} health component, part of readiness (application.yml). */
+    @Bean
+    ViewLagReadiness viewLag(List<LiveProjection> views, ReadinessProperties properties) {
+        return new ViewLagReadiness(views.stream().map(LiveProjection::name).toList(), properties.readyLagLimit());
+    }
+
     @Bean
     ProjectionProgress projectionProgress(List<Projection> projections, ProjectionMetrics metrics, Admin lagAdmin,
-                                          MeterRegistry registry, LagProperties properties) {
+                                          ViewLagReadiness viewLag, MeterRegistry registry, LagProperties properties) {
         return new ProjectionProgress(projections, metrics, new ConsumerLag(lagAdmin, properties.lagTimeout()),
-                Clock.systemUTC(),
-                registry);
+                Clock.systemUTC(), viewLag, registry);
     }
 
     @Bean

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How far behind each projection is, refreshed periodically: records not yet processed (from the consumer
  * group's committed offsets) and seconds behind (how old the newest applied event is while records wait; 0 when
- * none wait). Exported as gauges and through the {@code projections} actuator endpoint.
+ * none wait). Exported as gauges and through the {@code projections} actuator endpoint, and judged by readiness.
  */
 public class ProjectionProgress {
 
@@ -32,15 +32,17 @@ public class ProjectionProgress {
     private final ProjectionMetrics metrics;
     private final ConsumerLag lag;
     private final Clock clock;
+    private final ViewLagReadiness readiness;
     private final Map<String, Long> recordsBehind = new ConcurrentHashMap<>();
 
     ProjectionProgress(List<Projection> projections, ProjectionMetrics metrics, ConsumerLag lag, Clock clock,
-                       MeterRegistry registry) {
+                       ViewLagReadiness readiness, MeterRegistry registry) {
         // Names are consumer groups; the notifications' two projections share one.
         this.projections = projections.stream().map(Projection::name).distinct().toList();
         this.metrics = metrics;
         this.lag = lag;
         this.clock = clock;
+        this.readiness = readiness;
         for (String projection : this.projections) {
             Gauge.builder(LAG_EVENTS, () -> recordsBehind.getOrDefault(projection, -1L))
                     .description("Records the projection has yet to process; -1 while unknown")
@@ -63,6 +65,7 @@ public class ProjectionProgress {
                 log.debug("{}", e.getMessage());
             }
         }
+        readiness.update(snapshot());
     }
 
     /** One entry per projection, in a stable order. */
