@@ -25,7 +25,7 @@ final class RunningSystem {
     /** The subject of the admin the tests act as, unless they say otherwise. */
     static final String ADMIN = "system-test-admin";
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(300);
     private static RunningSystem instance;
 
     final LocalStack stack;
