@@ -10,6 +10,8 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tomcat's own error answers as problem+json, in the services that depend on this module. Tomcat refuses some
  * requests before Spring MVC sees them (a header over its size limit, an encoded '/' in the path) and would answer
- * them with its HTML error page.
+ * them with its HTML error page. The registration also refuses parameters Tomcat could not parse
+ * ({@link UndecodableParameters}).
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -78,6 +81,14 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     public static class Registration {
+
+        @Bean
+        FilterRegistrationBean<UndecodableParameters> undecodableParameters(ObjectMapper json) {
+            FilterRegistrationBean<UndecodableParameters> registration =
+                    new FilterRegistrationBean<>(new UndecodableParameters(json));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
 
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(ObjectMapper json) {

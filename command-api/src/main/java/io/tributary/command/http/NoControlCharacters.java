@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
 /**
  * A text field without C0 or C1 control characters (U+0000–U+001F, U+007F–U+009F): a NUL or an escape sequence
  * in a name would be stored for good and copied into every view and e-mail. Free text written over several
- * lines keeps tab, line feed and carriage return with {@code multiLine = true}. {@code null} is valid.
+ * lines keeps tab, line feed and carriage return with {@code multiLine = true}. Nor a lone surrogate (JSON can
+ * send {@code "\\ud800"}): it is no Unicode text, has no UTF-8 form, and each store would mangle it its own way.
+ * {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Check.class)
@@ -24,7 +26,7 @@ public @interface NoControlCharacters {
 
     boolean multiLine() default false;
 
-    String message() default "must not contain control characters";
+    String message() default "must not contain control characters or lone surrogates";
 
     Class<?>[] groups() default {};
 
@@ -41,7 +43,17 @@ public @interface NoControlCharacters {
 
         @Override
         public boolean isValid(CharSequence text, ConstraintValidatorContext context) {
-            return text == null || text.chars().noneMatch(this::refused);
+            if (text == null) {
+                return true;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (refused(c) || Character.isHighSurrogate(c) && !(i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(++i))) || Character.isLowSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean refused(int c) {

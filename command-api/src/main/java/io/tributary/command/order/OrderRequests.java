@@ -1,5 +1,6 @@
 package io.tributary.command.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tributary.command.handling.Requester;
 import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ final class OrderRequests {
     record Place(@NotBlank @Size(max = 64) @NoControlCharacters String userId,
                  @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
 
+        @JsonIgnore
         @AssertTrue(message = "each product may appear in one line only")
         public boolean isEachProductOnce() {
             return lines == null || lines.stream().filter(Objects::nonNull).map(Line::productId)

@@ -24,7 +24,8 @@ import java.util.UUID;
  * stock is not an HTTP error but a rejected order, visible in the order's status.
  */
 @RestController
-@RequestMapping(OrdersController.PATH)
+// Answers are JSON: a client that accepts none is refused (406) before the command runs, not after.
+@RequestMapping(path = OrdersController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 class OrdersController {
 
     static final String PATH = "/api/v1/orders";

@@ -1,5 +1,6 @@
 package io.tributary.command.product;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tributary.command.http.MoneyRequest;
 import io.tributary.command.http.NoControlCharacters;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ final class ProductRequests {
             @Size(max = 5000) @NoControlCharacters(multiLine = true) String description,
             @Size(min = 1, max = 100) @NoControlCharacters String category) {
 
+        @JsonIgnore
         @AssertTrue(message = "must contain at least one of name, description, category")
         public boolean isAnyFieldPresent() {
             return name != null || description != null || category != null;

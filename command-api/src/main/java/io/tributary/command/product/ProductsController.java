@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 
 @RestController
-@RequestMapping(ProductsController.PATH)
+// Answers are JSON: a client that accepts none is refused (406) before the command runs, not after.
+@RequestMapping(path = ProductsController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 class ProductsController {
 
     static final String PATH = "/api/v1/products";

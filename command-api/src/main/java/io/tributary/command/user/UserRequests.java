@@ -1,5 +1,7 @@
 package io.tributary.command.user;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.tributary.command.handling.Requester;
 import io.tributary.command.http.NoControlCharacters;
@@ -33,17 +35,20 @@ final class UserRequests {
      * PATCH body with JSON merge patch semantics: an absent field is unchanged; {@code "age": null} and
      * {@code "bio": null} clear those fields; the name cannot be cleared. The bio is free text over several
      * lines. A class with setters rather than a record, because only setters tell an absent field from an
-     * explicit null.
+     * explicit null. The fields are named as JSON properties too, so the OpenAPI description shows their rules.
      */
     static final class ChangeProfile {
 
+        @JsonProperty
         @Size(min = 2, max = 100)
         @Pattern(regexp = NAME, message = "must not start or end with blanks")
         @NoControlCharacters
         private String name;
+        @JsonProperty
         @Min(13)
         @Max(120)
         private Integer age;
+        @JsonProperty
         @Size(max = 2000)
         @NoControlCharacters(multiLine = true)
         private String bio;
@@ -67,11 +72,13 @@ final class UserRequests {
             present.add("bio");
         }
 
+        @JsonIgnore
         @AssertTrue(message = "must contain at least one of name, age, bio")
         public boolean isAnyFieldPresent() {
             return !present.isEmpty();
         }
 
+        @JsonIgnore
         @AssertTrue(message = "the name cannot be removed")
         public boolean isNameKept() {
             return !present.contains("name") || name != null;

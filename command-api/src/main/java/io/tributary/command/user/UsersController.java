@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 
 @RestController
-@RequestMapping(UsersController.PATH)
+// Answers are JSON: a client that accepts none is refused (406) before the command runs, not after.
+@RequestMapping(path = UsersController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 class UsersController {
 
     static final String PATH = "/api/v1/users";

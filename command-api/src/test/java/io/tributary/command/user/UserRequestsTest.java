@@ -37,5 +37,16 @@ class UserRequestsTest {
         assertThat(invalidFields(new UserRequests.ChangeEmail("ada\u009B@example.com"))).containsExactly("email");
     }
 
+    @Test
+    void loneSurrogatesAreRefusedAndPairedOnesKept() {
+        assertThat(invalidFields(new UserRequests.Register("Ada \ud800 Lovelace", "ada@example.com"))).containsExactly("name");
+        assertThat(invalidFields(new UserRequests.Register("Ada Lovelace \udc00", "ada@example.com"))).containsExactly("name");
+        assertThat(invalidFields(new UserRequests.Register("Ada Lovelace", "ada\ud800@example.com"))).containsExactly("email");
+        assertThat(invalidFields(new UserRequests.Register("Ada \ud83e\uddf5 Lovelace", "ada@example.com"))).isEmpty();
+        UserRequests.ChangeProfile bio = new UserRequests.ChangeProfile();
+        bio.setBio("weaver\udc00\ud800");
+        assertThat(invalidFields(bio)).containsExactly("bio");
+    }
+
     /** Each refused field once, though it may break several rules. */
 }

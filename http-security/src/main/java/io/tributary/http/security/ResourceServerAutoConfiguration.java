@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -83,6 +84,12 @@ public class ResourceServerAutoConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new SubjectForAccessLog(), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Requests Spring Security's firewall refuses (an encoded percent sign, slash or backslash in the path, ...) as problems too. */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ObjectMapper json) {
+        return new SecurityProblems(json);
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
@@ -21,10 +23,12 @@ import java.net.URI;
  * header comes from Spring's bearer-token handlers (RFC 6750); the body says what to do without saying why a
  * token failed, which would only help someone forging one.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final URI UNAUTHORIZED = URI.create("urn:tributary:problem:unauthorized");
     static final URI FORBIDDEN = URI.create("urn:tributary:problem:forbidden");
+    /** The type Tomcat's own refusals of a malformed request get (http-problems). */
+    static final URI MALFORMED = URI.create("urn:tributary:problem:http-400");
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -49,6 +53,13 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         bearerDenied.handle(request, response, denied);
         write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, "Your token's roles do not allow this request.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, MALFORMED,
+                "Refused before it reached the API, e.g. for a malformed path or an over-long header.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,

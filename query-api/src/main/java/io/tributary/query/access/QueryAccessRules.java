@@ -2,6 +2,7 @@ package io.tributary.query.access;
 
 import io.tributary.http.security.AccessRules;
 import io.tributary.http.security.Caller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class QueryAccessRules {
+
+    static {
+        // The caller comes from the token, not from parameters: the OpenAPI description must not list it as such.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     AccessRules queryAccess() {

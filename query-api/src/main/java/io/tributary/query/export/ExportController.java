@@ -33,7 +33,8 @@ class ExportController {
         this.views = views;
     }
 
-    @GetMapping("/orders")
+    /** Written straight to the response: the mapping states its type, so a client that accepts none gets 406. */
+    @GetMapping(path = "/orders", produces = NDJSON)
     void orders(@RequestParam(required = false) String status, @RequestParam(required = false) String userId,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 ConsistencyTokens tokens, HttpServletResponse response) throws IOException {

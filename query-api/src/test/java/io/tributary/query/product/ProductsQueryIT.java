@@ -259,12 +259,12 @@ class ProductsQueryIT extends QueryApiIT {
     }
 
     @Test
-    void theOpenApiDescriptionHasTheEndpointsAndNoTokensQueryParameter() {
+    void theOpenApiDescriptionHasTheEndpointsAndNeitherTokensNorCallerAsQueryParameters() {
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
 
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/v1/products/suggest", "/api/v1/users/{userId}/orders", "/api/v1/export/orders")
-                .doesNotContain("\"name\":\"tokens\"");
+                .doesNotContain("\"name\":\"tokens\"", "\"name\":\"caller\"");
     }
 
     private double cacheGets(String result) {
