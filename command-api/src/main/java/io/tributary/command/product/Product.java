@@ -35,6 +35,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Product {
 
+    /** The most units a product may have available: a restock beyond it is refused rather than overflowing. */
+    static final int MAX_AVAILABLE = 1_000_000_000;
+
     @AggregateIdentifier
     private String productId;
     private String name;
@@ -77,7 +80,11 @@ public class Product {
         if (discontinued) {
             throw new BusinessRuleViolation("product-discontinued", "product " + productId + " is discontinued");
         }
-        apply(new ProductRestocked(productId, quantity, Math.addExact(available, quantity)));
+        if ((long) available + quantity > MAX_AVAILABLE) {
+            throw new BusinessRuleViolation("stock-limit", "product " + productId + " would have more than "
+                    + MAX_AVAILABLE + " units available");
+        }
+        apply(new ProductRestocked(productId, quantity, available + quantity));
     }
 
     void discontinue() {

@@ -24,7 +24,7 @@ final class ProductRequests {
             @NotNull @Size(max = 5000) @NoControlCharacters(multiLine = true) String description,
             @NotBlank @Size(max = 100) @NoControlCharacters String category,
             @NotNull @Valid MoneyRequest price,
-            @NotNull @Min(0) @Max(1_000_000_000) Integer initialStock) {
+            @NotNull @Min(0) @Max(Product.MAX_AVAILABLE) Integer initialStock) {
     }
 
     /** PATCH body: absent fields are unchanged. */

@@ -81,6 +81,17 @@ class ProductTest {
     }
 
     @Test
+    void aRestockBeyondTheMostUnitsAvailableIsRefused() {
+        fixture.given(ADDED, new ProductRestocked(PRODUCT, 999_999_990, Product.MAX_AVAILABLE - 1))
+                .when(new RestockProduct(PRODUCT, 2, null))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(ADDED, new ProductRestocked(PRODUCT, 999_999_990, Product.MAX_AVAILABLE - 1))
+                .when(new RestockProduct(PRODUCT, 1, null))
+                .expectEvents(new ProductRestocked(PRODUCT, 1, Product.MAX_AVAILABLE));
+    }
+
+    @Test
     void aDiscontinuedProductIsNotRestockedNorReserved() {
         fixture.given(ADDED, new ProductDiscontinued(PRODUCT))
                 .when(new RestockProduct(PRODUCT, 5, null))
