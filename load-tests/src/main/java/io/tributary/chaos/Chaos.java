@@ -1,5 +1,6 @@
 package io.tributary.chaos;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.devstack.ProjectRoot;
 
 import java.io.IOException;
@@ -29,7 +30,9 @@ public final class Chaos {
 
     private static final String SAGAS = "order sagas";
     private static final String NOTIFICATIONS = "notifications";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration WARM_UP_BOUND = Duration.ofMinutes(5);
 
     private Chaos() {
     }
@@ -72,14 +75,15 @@ public final class Chaos {
             ChaosHttp admin = new ChaosHttp(system.adminToken(), startNanos, Duration.ofMinutes(5));
             progress.accept("Started in " + FaultInjector.seconds(load.millisSinceStart()) + "; load from "
                     + plan.clients() + " clients, then every " + plan.faults().size() + " targets killed in turn");
+            Command warmUp = warmUp(system, load);
             List<Fault> faults;
-            List<Command> commands;
+            List<Command> commands = new ArrayList<>(List.of(warmUp));
             try (ChaosLoad chaosLoad = new ChaosLoad(system, load, plan.clients(), plan.commandPatience())) {
                 sleep(plan.warmUp());
                 faults = new FaultInjector(system, load::millisSinceStart, progress).inject(plan);
                 sleep(plan.coolDown());
                 chaosLoad.stop();
-                commands = List.copyOf(chaosLoad.ledger());
+                commands.addAll(chaosLoad.ledger());
             }
             long loadStopped = load.millisSinceStart();
             progress.accept("Load stopped at " + FaultInjector.seconds(loadStopped) + " after " + commands.size()
@@ -100,6 +104,44 @@ public final class Chaos {
             progress.accept(report);
             write(report, reports);
             return result;
+        }
+    }
+
+    /**
+     * One registration followed through to its view and its welcome e-mail before the load starts: consumer groups
+     * joining fresh topics take a while, and a fault should meet a pipeline that is working.
+     */
+    private static Command warmUp(ChaosSystem system, ChaosHttp http) {
+        String email = "chaos-warm-up-" + java.util.UUID.randomUUID() + "@example.com";
+        String key = java.util.UUID.randomUUID().toString();
+        Call registered = http.post(Target.COMMAND_API, system.url(Target.COMMAND_API) + "/api/v1/users",
+                "{\"name\":\"Warm Up\",\"email\":\"" + email + "\"}", key, false);
+        if (!registered.ok()) {
+            throw new IllegalStateException("the warm-up registration answered " + registered.status() + ": " + registered.body());
+        }
+        String id;
+        try {
+            id = JSON.readTree(registered.body()).get("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + WARM_UP_BOUND.toNanos();
+        while (!(http.get(Target.QUERY_API, system.url(Target.QUERY_API) + "/api/v1/users/" + id).ok()
+                && mailed(system, email))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the warm-up registration " + id + " did not reach its view and its"
+                        + " welcome e-mail within " + WARM_UP_BOUND.toSeconds() + " s");
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        return new Command(Command.Kind.REGISTER_USER, email, key, Command.Outcome.ACKED, registered.status(), id, 1);
+    }
+
+    private static boolean mailed(ChaosSystem system, String email) {
+        try {
+            return Files.exists(system.mailLog()) && Files.readString(system.mailLog()).contains("<" + email + ">");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -148,6 +148,9 @@ final class ChaosSystem implements AutoCloseable {
         // The load comes from one address, far faster than a client may: attacked is the system, not its limits.
         environment.put("TRIBUTARY_RATELIMITS_ENABLED", "false");
         environment.putAll(TestIssuer.shared().springEnvironment());
+        // A line per e-mail sent and per event applied, to trace a mail sent twice or a view that diverged.
+        environment.put("LOGGING_LEVEL_IO_TRIBUTARY_PROJECTIONS_NOTIFICATION", "DEBUG");
+        environment.put("LOGGING_LEVEL_IO_TRIBUTARY_PROJECTIONS_KAFKA", "DEBUG");
         ServiceProcess process = ServiceProcess.start(service.service(), ServiceJar.find(root, service.service()), port,
                 environment, home.resolve("run").resolve(service.service() + ".log"), START_TIMEOUT);
         synchronized (services) {
