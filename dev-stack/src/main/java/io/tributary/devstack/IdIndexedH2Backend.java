@@ -34,6 +34,8 @@ import java.util.Map;
  * collection otherwise;</li>
  * <li>unique indices compare their keys through {@link IndexKeyType}, in the same order but without serializing
  * both keys at every step of every search;</li>
+ * <li>every write command is committed to the store's file before it is answered, so a killed server keeps what it
+ * acknowledged;</li>
  * <li>documents are stored as BSON ({@link DocumentValueType}) rather than Java-serialized, as copies of their
  * own: the store writes them to its file in the background, where a document the library goes on changing failed
  * the write and closed the store.</li>
@@ -47,6 +49,7 @@ final class IdIndexedH2Backend extends H2Backend {
     private static final String AND = "$and";
     private static final String HELLO = "hello";
     private static final String IS_MASTER = "isMaster";
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findAndModify");
     private static final IndexKeyType INDEX_KEYS = new IndexKeyType();
     private static final DocumentValueType DOCUMENTS = new DocumentValueType();
     /** The library's index class has no public constructor; this is the one its database calls. */
@@ -63,7 +66,13 @@ final class IdIndexedH2Backend extends H2Backend {
             answer.put("isWritablePrimary", Boolean.TRUE);
             return answer;
         }
-        return super.handleCommand(channel, databaseName, command, query);
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        if (WRITES.contains(command)) {
+            // The store would write its changes to the file a second later, in the background: a server killed
+            // meanwhile lost writes it had acknowledged, which MongoDB's journal keeps.
+            commit();
+        }
+        return answer;
     }
 
     @Override

@@ -105,6 +105,30 @@ public final class LocalStack implements AutoCloseable {
         localServer(Server.KAFKA).kill();
     }
 
+    /**
+     * Kills a server this stack runs as a local process with SIGKILL (its child processes too), as a crash would;
+     * {@link #restart(Server)} brings it back on the same port and data.
+     */
+    public void kill(Server server) {
+        localServer(server).kill();
+    }
+
+    /** Starts a server of this stack again after a {@link #kill(Server)}, on the same port and data, once ready. */
+    public void restart(Server server) {
+        startLocal(server);
+    }
+
+    /**
+     * Whether this stack runs the server as a process of its own, which it may kill: not one named by a
+     * {@code TRIBUTARY_*} URL (a shared server of the machine) nor a container.
+     */
+    public boolean runsLocally(Server server) {
+        synchronized (local) {
+            ManagedServer managed = local.get(server);
+            return managed != null && !(managed instanceof ContainerServer);
+        }
+    }
+
     @Override
     public synchronized void close() {
         dropTestDatabases(testDatabases);

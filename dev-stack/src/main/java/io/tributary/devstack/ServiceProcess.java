@@ -76,6 +76,17 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, process.startAgain(), startTimeout);
     }
 
+    /**
+     * The same service started again after it ended (killed, crashed), as {@link #startAgain()}, once it reports UP.
+     *
+     * @throws StackException when it did not report UP in time
+     */
+    public ServiceProcess restart() {
+        ServiceProcess again = startAgain();
+        again.awaitUp();
+        return again;
+    }
+
     /** @throws StackException after stopping the process, when it died or did not report UP in time */
     void awaitUp() {
         String health = baseUrl() + "/actuator/health/liveness";

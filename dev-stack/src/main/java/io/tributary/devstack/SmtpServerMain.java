@@ -10,6 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,11 +35,14 @@ public final class SmtpServerMain {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "smtp-server-shutdown"));
         System.out.println("SMTP server listening on 127.0.0.1:" + port + "; every message received is printed here");
-        int printed = 0;
+        // By identity, not by position: the server lists its messages mailbox by mailbox, so a message to an earlier
+        // recipient moves those after it, and counting printed positions printed some twice and others never.
+        Set<MimeMessage> printed = Collections.newSetFromMap(new IdentityHashMap<>());
         while (true) {
-            MimeMessage[] received = server.getReceivedMessages();
-            for (; printed < received.length; printed++) {
-                System.out.println(describe(received[printed]));
+            for (MimeMessage message : server.getReceivedMessages()) {
+                if (printed.add(message)) {
+                    System.out.println(describe(message));
+                }
             }
             Thread.sleep(POLL_MILLIS);
         }
