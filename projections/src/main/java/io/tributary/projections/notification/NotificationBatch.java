@@ -5,8 +5,9 @@ import io.tributary.projections.view.WriteOutcome;
 
 /**
  * The notifications' work on one poll of records, applied in order. Mail is handed to the SMTP server as each event
- * is applied, over one connection for the whole batch; what the batch writes to MongoDB (documents, the notification
- * log) is kept until {@link #flush()}, which writes it in bulk. {@link #close()} closes the SMTP connection.
+ * is applied, over one connection for the whole batch, each mail once its intent is in the notification log (see
+ * {@link Notifier}); the rest of what the batch writes to MongoDB (recipients, orders, the acceptance of its last
+ * mail) is kept until {@link #flush()}, which writes it in bulk. {@link #close()} closes the SMTP connection.
  */
 interface NotificationBatch extends AutoCloseable {
 

@@ -191,9 +191,10 @@ class NotificationBatchesIT {
                 .toArray(String[]::new);
     }
 
+    /** The events whose mail the log records as sent. */
     private List<String> logged() {
-        return database.getCollection(NotificationLog.COLLECTION).find().map(entry -> entry.getString("_id"))
-                .into(new ArrayList<>());
+        return database.getCollection(NotificationLog.COLLECTION).find(Filters.eq("state", NotificationLog.SENT))
+                .map(entry -> entry.getString("_id")).into(new ArrayList<>());
     }
 
     private Optional<String> recipientEmail(String userId) {

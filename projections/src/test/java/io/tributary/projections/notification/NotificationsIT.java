@@ -185,7 +185,7 @@ class NotificationsIT extends ProjectionsIntegrationTest {
         assertThat(deadLettered()).isEqualTo(deadLettersBefore);
     }
 
-    private static ProducerRecord<String, byte[]> registration(String userId, String name, String email) {
+    static ProducerRecord<String, byte[]> registration(String userId, String name, String email) {
         return event(UserRegistered.class, userId, 1, nextPosition(), Instant.now(),
                 "{\"userId\":\"" + userId + "\",\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
     }
@@ -233,7 +233,7 @@ class NotificationsIT extends ProjectionsIntegrationTest {
     }
 
     /** The consumer group has committed everything on both topics. */
-    private static void awaitCaughtUp() {
+    static void awaitCaughtUp() {
         try (Admin admin = admin()) {
             await().atMost(TIMEOUT).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed =
