@@ -234,11 +234,16 @@ class NotificationsIT extends ProjectionsIntegrationTest {
 
     /** The consumer group has committed everything on both topics. */
     static void awaitCaughtUp() {
+        awaitCaughtUp(USERS_TOPIC, ORDERS_TOPIC);
+    }
+
+    /** The consumer group has committed everything on these topics. */
+    static void awaitCaughtUp(String... topics) {
         try (Admin admin = admin()) {
             await().atMost(TIMEOUT).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, Long> ends = admin.listOffsets(partitions().stream()
+                Map<TopicPartition, Long> ends = admin.listOffsets(partitions(topics).stream()
                                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
                         .all().get().entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
@@ -253,7 +258,7 @@ class NotificationsIT extends ProjectionsIntegrationTest {
         List<String> containers = List.of(GROUP + "-users", GROUP + "-orders");
         containers.forEach(id -> listeners.getListenerContainer(id).stop());
         try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> start = partitions().stream()
+            Map<TopicPartition, OffsetAndMetadata> start = partitions(USERS_TOPIC, ORDERS_TOPIC).stream()
                     .collect(Collectors.toMap(Function.identity(), partition -> new OffsetAndMetadata(0)));
             // The broker refuses while the stopped consumers are still leaving the group.
             await().atMost(TIMEOUT).ignoreExceptions()
@@ -263,8 +268,8 @@ class NotificationsIT extends ProjectionsIntegrationTest {
         }
     }
 
-    private static List<TopicPartition> partitions() {
-        return List.of(USERS_TOPIC, ORDERS_TOPIC).stream()
+    private static List<TopicPartition> partitions(String... topics) {
+        return java.util.Arrays.stream(topics)
                 .flatMap(topic -> IntStream.range(0, 6).mapToObj(partition -> new TopicPartition(topic, partition)))
                 .toList();
     }
