@@ -133,7 +133,7 @@ class OrdersQueryIT extends QueryApiIT {
 
         assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?from=yesterday"))).isEqualTo("from");
         assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/orders?from={f}", Map.class, "+999999999-12-31T23:59:59Z"))).isEqualTo("from");
-        assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/export/orders?to={t}", Map.class, "+999999999-12-31T23:59:59Z"))).isEqualTo("to");
+        assertThat(parameterOf(askForExport(httpAs(ADMIN), "?to={t}", "+999999999-12-31T23:59:59Z"))).isEqualTo("to");
         assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z"))).isEqualTo("to");
         assertThat(parameterOf(httpAs(ADMIN).getForEntity("/api/v1/orders?userId={u}", Map.class, "{\"$ne\":1}"))).isEqualTo("userId");
         assertThat(parameterOf(getAs(ADMIN, "/api/v1/orders?status=LOST"))).isEqualTo("status");

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -109,6 +110,14 @@ public abstract class QueryApiIT {
     /** A hand-made cursor or other opaque value. */
     protected static String base64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The order export as an export client asks for it: NDJSON, or a problem. */
+    public static ResponseEntity<Map> askForExport(TestRestTemplate client, String query, Object... variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.parseMediaType("application/x-ndjson"), MediaType.APPLICATION_PROBLEM_JSON));
+        return client.exchange("/api/v1/export/orders" + query, HttpMethod.GET, new HttpEntity<>(headers), Map.class,
+                variables);
     }
 
     /** The parameter a 400 problem names. */
