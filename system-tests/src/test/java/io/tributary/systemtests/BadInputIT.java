@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -195,11 +194,13 @@ class BadInputIT {
         }
         Map<String, Integer> accepted = new TreeMap<>();
         ACCEPTED.forEach((id, count) -> accepted.put(id, count.get()));
+        // An accepted request appends at most one event: a change to the values a product or user already has
+        // appends none. A refused request appends nothing, so no aggregate may have more events than accepted requests.
         List<EventStoreChanges.Event> unexplained = events.stream()
-                .filter(event -> !Objects.equals(appended.get(event.aggregateId()), accepted.get(event.aggregateId())))
+                .filter(event -> !SAGA_EVENTS.contains(event.type()))
+                .filter(event -> appended.get(event.aggregateId()) > accepted.getOrDefault(event.aggregateId(), 0))
                 .toList();
-        assertThat(appended).as("events appended per aggregate, against the requests accepted for it; unexplained: "
-                + unexplained).isEqualTo(accepted);
+        assertThat(unexplained).as("events appended beyond the requests accepted for their aggregate").isEmpty();
         List<String> operations = new ArrayList<>();
         commandOperations.forEach(operation -> operations.add(operation.api() + " " + operation));
         queryOperations.forEach(operation -> operations.add(operation.api() + " " + operation));
