@@ -12,15 +12,17 @@ import java.util.UUID;
  * Headers that make a request invalid, on an otherwise valid request: answers the client cannot accept, bodies of
  * another media type, malformed {@code If-Match}, {@code Idempotency-Key} and {@code Consistency-Token} values where
  * the operation reads them, bearer tokens that are no token, and headers Tomcat must refuse (too large, too many,
- * control characters, no header name). A folded header line is no refusal: HTTP/1.1 lets a server unfold it. Only headers the operation reads or the server must check are varied: a
- * stray Content-Type on a request without a body, for instance, changes nothing and is no refusal.
+ * control characters, no header name). Some look broken and are not, so they are not here: a folded header line
+ * (HTTP/1.1 lets a server unfold it) and empty media-type parameters such as {@code application/json;;} (RFC 9110
+ * allows them). Only headers the operation reads or the server must check are varied: a stray Content-Type on a
+ * request without a body, for instance, changes nothing and is no refusal.
  */
 final class HostileHeaders {
 
     private static final List<String> ACCEPTS = List.of("application/xml", "text/html", "image/png", "text/csv");
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "text/html",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=no-such-charset",
-            "application/json;;;", "application/", "json", "*/*", "application/*");
+            "application/jsonl", "application/", "json", "*/*", "application/*");
     private static final List<String> IF_MATCHES = List.of("W/\"1\"", "\"abc\"", "\"0\"", "\"-1\"",
             "\"99999999999999999999\"", "1", "\"1\", \"2\"", "\"", "\"1", "{\"$gt\":\"\"}");
     private static final List<String> IDEMPOTENCY_KEYS = List.of("k".repeat(201), "", "a b", "caf\u00e9",
