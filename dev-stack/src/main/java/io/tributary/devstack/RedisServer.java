@@ -111,10 +111,24 @@ final class RedisServer extends ChildServer {
     }
 
     private static String binaryName() {
-        String os = System.getProperty("os.name");
-        String arch = System.getProperty("os.arch");
-        if (os.startsWith("Linux") && (arch.equals("amd64") || arch.equals("x86_64"))) {
+        return binaryName(System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** The redis-server binary the distribution jar ships for this platform. */
+    static String binaryName(String os, String arch) {
+        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+        boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
+        if (os.startsWith("Linux") && x64) {
             return "redis-server-6.2.6-v5-linux-amd64";
+        }
+        if (os.startsWith("Linux") && arm64) {
+            return "redis-server-6.2.7-linux-arm64";
+        }
+        if (os.startsWith("Mac") && x64) {
+            return "redis-server-6.2.6-v5-darwin-amd64";
+        }
+        if (os.startsWith("Mac") && arm64) {
+            return "redis-server-6.2.6-v5-darwin-arm64";
         }
         throw new StackException("no redis-server binary for " + os + " " + arch
                 + "; run a Redis yourself and set TRIBUTARY_REDIS_URL");
