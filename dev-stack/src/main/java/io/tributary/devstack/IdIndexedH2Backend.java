@@ -32,6 +32,9 @@ import java.util.Map;
  * {@code {_id: x, version: n}} (or its {@code $and} form), finds its document through the {@code _id} index as
  * MongoDB does; the library uses an index only for a filter on exactly the index's keys and scans the whole
  * collection otherwise;</li>
+ * <li>a non-unique index, which the library ignores, narrows a filter that requires its first key to equal a
+ * string to the documents holding it ({@link StringEqualityIndex}): a user's orders are found without reading every
+ * order;</li>
  * <li>unique indices compare their keys through {@link IndexKeyType}, in the same order but without serializing
  * both keys at every step of every search;</li>
  * <li>every write command is committed to the store's file before it is answered, so a killed server keeps what it
@@ -110,6 +113,13 @@ final class IdIndexedH2Backend extends H2Backend {
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot open index " + indexName + " of " + collectionName, e);
             }
+        }
+
+        /** The library ignores a non-unique index; here it serves string equalities on its first key. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            return new StringEqualityIndex<>(indexName, keys);
         }
     }
 
