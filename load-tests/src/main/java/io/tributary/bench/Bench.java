@@ -19,6 +19,7 @@ import io.tributary.bench.scenario.Rebuild;
 import io.tributary.bench.scenario.SustainedCommands;
 import io.tributary.bench.scenario.SyntheticBacklog;
 import io.tributary.bench.system.BenchSystem;
+import io.tributary.bench.system.CpuUse;
 import io.tributary.bench.system.ViewLag;
 import io.tributary.bench.tools.Command;
 import io.tributary.bench.tools.PgBench;
@@ -45,10 +46,13 @@ public final class Bench {
     private final BenchReport report = new BenchReport();
     private final Path reportFolder;
     private final String reportName;
+    /** The stack's data folder, by which {@link CpuUse} finds its servers. */
+    private final Path stackHome;
 
-    private Bench(Path reportFolder, String reportName) {
+    private Bench(Path reportFolder, String reportName, Path stackHome) {
         this.reportFolder = reportFolder;
         this.reportName = reportName;
+        this.stackHome = stackHome;
     }
 
     public static void main(String[] args) {
@@ -80,7 +84,7 @@ public final class Bench {
             Thread stopOnInterrupt = new Thread(system::close, "bench-stop");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             Path folder = system.root().resolve("docs").resolve("benchmarks");
-            Bench bench = new Bench(folder, reportName);
+            Bench bench = new Bench(folder, reportName, system.home());
             if (rebuildOnly) {
                 bench.runRebuildOnly(system, scale);
             } else if (catchUpOnly) {
@@ -128,12 +132,12 @@ public final class Bench {
             System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
             Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
             CommandThroughput throughput = new CommandThroughput(context, pgbench);
-            isolated(commands, () -> throughput.run(commands, "command API alone"));
+            profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
 
             System.out.println("3. Catch-up: starting the projections on the backlog...");
             Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
             BenchContext loadedContext = context;
-            isolated(catchUp, () -> new CatchUp(loadedContext).run(catchUp,
+            profiled(catchUp, "the catch-up", () -> new CatchUp(loadedContext).run(catchUp,
                     String.format(Locale.ROOT, "%,d commands", loaded.commands())));
             if (!system.running(BenchSystem.PROJECTIONS)) {
                 system.startService(BenchSystem.PROJECTIONS);
@@ -147,20 +151,20 @@ public final class Bench {
             System.out.println("2. Mixed workload (Gatling)...");
             settle(lag, scale.settleLimit(), commands, "before the mixed workload");
             Section mixed = report.section("2. Sustained mixed load (Gatling, open model)");
-            isolated(mixed, () -> new MixedLoad(loadedContext).run(mixed));
+            profiled(mixed, "the mixed workload", () -> new MixedLoad(loadedContext).run(mixed));
 
             System.out.println("7. Memory after the mixed workload...");
             isolated(memory, () -> new Memory(loadedContext).run(memory, "after the mixed workload"));
 
             System.out.println("9. Sustained commands, everything running...");
             Section sustained = report.section("9. Sustained commands: the highest rate the views keep up with");
-            isolated(sustained, () -> new SustainedCommands(loadedContext).run(sustained,
+            profiled(sustained, "the sustained commands, settling included", () -> new SustainedCommands(loadedContext).run(sustained,
                     () -> settle(lag, scale.settleLimit(), sustained, "before a command rate")));
             write();
 
             System.out.println("1. Commands, everything running...");
             settle(lag, scale.settleLimit(), commands, "before the commands with everything running");
-            isolated(commands, () -> throughput.run(commands, "everything running"));
+            profiled(commands, "the commands, everything running", () -> throughput.run(commands, "everything running"));
             commands.note("PostgreSQL is the dev stack's own server (fsync " + report.settings().getOrDefault("PostgreSQL fsync", "?")
                     + ", synchronous_commit " + report.settings().getOrDefault("PostgreSQL synchronous_commit", "?")
                     + "): pgbench runs against it, with the same settings, so the ratio compares like with like.");
@@ -211,7 +215,9 @@ public final class Bench {
                 long backlog = new SyntheticBacklog(context).build(catchUp, scale.users());
                 MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
                 System.out.println("3. Catch-up: starting the projections on the backlog...");
+                CpuUse.Snapshot before = CpuUse.now(stackHome);
                 new CatchUp(context).run(catchUp, String.format(Locale.ROOT, "%,d events", backlog));
+                cpuNote(catchUp, "the catch-up", before);
             });
             Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
             isolated(memory, () -> new Memory(context).run(memory, "after the catch-up"));
@@ -251,20 +257,20 @@ public final class Bench {
     /** Scenarios 5, 6 and 4, in that order: reads by id (into the given section), product search, freshness. */
     private void runReads(BenchContext context, Section reads) {
         System.out.println("5. Reads by id...");
-        isolated(reads, () -> new ReadsById(context).run(reads));
+        profiled(reads, "the reads by id", () -> new ReadsById(context).run(reads));
         System.out.println("6. Product search...");
         Section search = report.section("6. Product search (text, facets, highlights)");
-        isolated(search, () -> new ProductSearch(context).run(search));
+        profiled(search, "the product search", () -> new ProductSearch(context).run(search));
         System.out.println("4. Freshness...");
         Section freshness = report.section("4. Freshness: from a command's 2xx to the query API showing it");
-        isolated(freshness, () -> new Freshness(context).run(freshness));
+        profiled(freshness, "the freshness run", () -> new Freshness(context).run(freshness));
     }
 
     /** Last, because it stops the command API. */
     private void rebuild(BenchContext context) {
         System.out.println("8. Rebuild from the event store...");
         Section rebuild = report.section("8. Rebuild: a view from the event store, against raw bulk writes");
-        isolated(rebuild, () -> new Rebuild(context).run(rebuild, context.scale().rebuildEvents()));
+        profiled(rebuild, "the rebuilds", () -> new Rebuild(context).run(rebuild, context.scale().rebuildEvents()));
     }
 
     /** Where a run keeps its data set, scripts and baselines' files. */
@@ -293,6 +299,24 @@ public final class Bench {
             e.printStackTrace();
         }
         write();
+    }
+
+    /**
+     * As {@link #isolated}, and notes where the machine's CPU went meanwhile (baselines and warm-ups included): on two
+     * busy cores, that is what bounds most figures.
+     */
+    private void profiled(Section section, String label, Runnable scenario) {
+        CpuUse.Snapshot before = CpuUse.now(stackHome);
+        isolated(section, scenario);
+        cpuNote(section, label, before);
+        write();
+    }
+
+    private void cpuNote(Section section, String label, CpuUse.Snapshot before) {
+        String use = CpuUse.between(before, CpuUse.now(stackHome));
+        if (!use.isEmpty()) {
+            section.note("CPU during " + label + ", in cores used on average: " + use + ".");
+        }
     }
 
     /** Waits (bounded) until no view is behind, so one scenario's backlog does not load the next one. */

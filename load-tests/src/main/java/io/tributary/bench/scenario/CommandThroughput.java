@@ -2,6 +2,7 @@ package io.tributary.bench.scenario;
 
 import io.tributary.bench.report.Figure;
 import io.tributary.bench.report.Section;
+import io.tributary.bench.system.CpuUse;
 import io.tributary.bench.tools.Command;
 import io.tributary.bench.tools.PgBench;
 import io.tributary.bench.tools.Wrk;
@@ -40,8 +41,16 @@ public final class CommandThroughput {
         for (int clients : context.scale().clients()) {
             double baseline = insertRate(section, clients);
             String baselineName = "pgbench INSERT, " + clients + " clients";
+            CpuUse.Snapshot before = CpuUse.now(context.system().home());
             WrkResult users = wrk.run("register-user", WrkScripts.REGISTER_USER, context.commandApi() + "/api/v1/users",
                     clients, context.scale().step(), context.runTag() + Long.toString(System.nanoTime(), 36));
+            if (clients == 8 || clients == 32) {
+                // The clients of the target: where the machine's CPU went, which bounds the rate.
+                String use = CpuUse.between(before, CpuUse.now(context.system().home()));
+                if (!use.isEmpty()) {
+                    section.note("CPU during POST /users at " + clients + " clients, " + situation + ": " + use + ".");
+                }
+            }
             section.add(Figure.of("POST /users, " + clients + " clients, " + situation, users.perSecond(), "req/s",
                     users.latencies()).against(baselineName, baseline));
             WrkResult orders = wrk.as(context.system().adminToken()).run("place-order", WrkScripts.PLACE_ORDER,
