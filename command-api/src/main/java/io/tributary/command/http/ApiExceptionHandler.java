@@ -6,6 +6,7 @@ import io.tributary.command.handling.StaleVersionException;
 import io.tributary.command.handling.UnknownReferenceException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AggregateNotFoundException.class, BusinessRuleViolation.class, StaleVersionException.class,
             UnknownReferenceException.class, InvalidFieldException.class, MalformedHeaderException.class,
-            ConcurrencyException.class})
+            ConcurrencyException.class, LockAcquisitionFailedException.class})
     ResponseEntity<?> domain(Exception ex, WebRequest request) throws Exception {
         return dispatch(ex, request);
     }
@@ -91,14 +92,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     status(Problems.invalidFields(List.of(Problems.fieldError(invalid.field(), invalid.getMessage()))));
             case MalformedHeaderException header -> status(Problems.of(HttpStatus.BAD_REQUEST,
                     ProblemTypes.INVALID_HEADER, "Invalid header " + header.header(), header.getMessage()));
-            case ConcurrencyException concurrent -> status(Problems.of(HttpStatus.CONFLICT,
-                    ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification",
-                    "Another request changed the resource at the same time; retry."));
+            // A lock refused (Axon's deadlock detection picks one of two commands that wait for each other's
+            // aggregates) leaves nothing changed, as a lost optimistic race does.
+            case ConcurrencyException concurrent -> concurrentModification();
+            case LockAcquisitionFailedException lock -> concurrentModification();
             default -> {
                 ResponseEntity<Object> handled = handleException(ex, request);
                 yield handled != null ? handled : failed(ex);
             }
         };
+    }
+
+    private static ResponseEntity<ProblemDetail> concurrentModification() {
+        return status(Problems.of(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification",
+                "Another request changed the resource at the same time; retry."));
     }
 
     @ExceptionHandler(Exception.class)

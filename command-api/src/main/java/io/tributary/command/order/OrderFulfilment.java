@@ -20,6 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Reserves the stock of every line of a placed order, then confirms the order, or releases whatever was
@@ -51,8 +54,8 @@ public class OrderFulfilment {
         for (OrderLine line : event.lines()) {
             awaiting.merge(line.productId(), line.quantity(), Integer::sum);
         }
-        awaiting.forEach((productId, quantity) ->
-                commands.sendAndWait(new ReserveStock(productId, orderId, quantity)));
+        inLockOrder(awaiting.keySet()).forEach(productId ->
+                commands.sendAndWait(new ReserveStock(productId, orderId, awaiting.get(productId))));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -84,7 +87,7 @@ public class OrderFulfilment {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderShipped event) {
-        reserved.keySet().forEach(productId -> commands.sendAndWait(new ShipStock(productId, orderId)));
+        inLockOrder(reserved.keySet()).forEach(productId -> commands.sendAndWait(new ShipStock(productId, orderId)));
         SagaLifecycle.end();
     }
 
@@ -104,7 +107,16 @@ public class OrderFulfilment {
     }
 
     private void releaseReserved() {
-        reserved.keySet().forEach(productId -> commands.sendAndWait(new ReleaseStock(productId, orderId)));
+        inLockOrder(reserved.keySet()).forEach(productId -> commands.sendAndWait(new ReleaseStock(productId, orderId)));
         reserved.clear();
+    }
+
+    /**
+     * Products in the order every command locks them: each stock command's lock is held until this event's handling
+     * ends, and another order's handling, or a placement (which prices its lines in the same order), locking two of
+     * the same products the other way round deadlocked both.
+     */
+    private static SortedSet<String> inLockOrder(Set<String> productIds) {
+        return new TreeSet<>(productIds);
     }
 }

@@ -43,6 +43,25 @@ class OrderFulfilmentTest {
     }
 
     @Test
+    void reservesInTheOrderOfProductIdsWhateverTheOrderOfTheLines() {
+        OrderPlaced spindleFirst = new OrderPlaced(ORDER, PLACED.userId(),
+                List.of(new OrderLine(SPINDLE, 1, PRICE), new OrderLine(LOOM, 2, PRICE)), PRICE.times(3));
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ORDER).publishes(spindleFirst)
+                .expectDispatchedCommands(new ReserveStock(LOOM, ORDER, 2), new ReserveStock(SPINDLE, ORDER, 1));
+    }
+
+    @Test
+    void shipsInTheOrderOfProductIdsWhateverTheOrderOfTheReservations() {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(SPINDLE).published(new StockReserved(SPINDLE, ORDER, 1, 0, 1))
+                .andThenAggregate(LOOM).published(new StockReserved(LOOM, ORDER, 2, 8, 2))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER))
+                .whenAggregate(ORDER).publishes(new OrderShipped(ORDER))
+                .expectDispatchedCommands(new ShipStock(LOOM, ORDER), new ShipStock(SPINDLE, ORDER));
+    }
+
+    @Test
     void confirmsWhenEveryLineIsReserved() {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(LOOM).published(new StockReserved(LOOM, ORDER, 2, 8, 2))
