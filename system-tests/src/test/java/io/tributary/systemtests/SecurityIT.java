@@ -219,9 +219,18 @@ class SecurityIT {
                 new Request(system.queries(), "GET", "/api/v1/orders?userId=" + userId, null, 200),
                 new Request(system.queries(), "GET", "/api/v1/export/orders?userId=" + userId, null, 200),
                 new Request(system.commands(), "GET", "/actuator/metrics", null, 200),
+                new Request(system.commands(), "GET", "/actuator/info", null, 200),
                 new Request(system.queries(), "GET", "/actuator/metrics", null, 200),
+                new Request(system.queries(), "GET", "/actuator/info", null, 200),
+                new Request(system.queries(), "GET", "/actuator/circuitbreakers", null, 200),
+                new Request(system.projectionsAdmin(), "GET", "/actuator/info", null, 200),
                 new Request(system.projectionsAdmin(), "GET", "/actuator/views", null, 200),
+                new Request(system.projectionsAdmin(), "GET", "/actuator/views/users-mongo-view", null, 200),
+                // A view that does not exist, so that the admin's call changes nothing (and answers 404).
+                new Request(system.projectionsAdmin(), "POST", "/actuator/views/no-such-view",
+                        "{\"action\":\"prune\"}", 404),
                 new Request(system.projectionsAdmin(), "GET", "/actuator/deadletters", null, 200),
+                new Request(system.projectionsAdmin(), "POST", "/actuator/deadletters/no-such-topic", null, 404),
                 new Request(system.projectionsAdmin(), "POST", "/actuator/viewcheck", null, 200),
                 new Request(system.projectionsAdmin(), "GET", "/actuator/projections", null, 200));
     }

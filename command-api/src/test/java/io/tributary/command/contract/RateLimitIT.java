@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,7 +19,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command API's rate limits as configured in its application.yml: registrations per address, and the rest. */
-@SuppressWarnings("rawtypes")
+@SuppressWarnings({"rawtypes", "unchecked"})
 class RateLimitIT extends CommandApiIntegrationTest {
 
     @Autowired
@@ -68,6 +69,18 @@ class RateLimitIT extends CommandApiIntegrationTest {
         Health rateLimits = ((HealthIndicator) health.getContributor("rateLimits")).health();
         assertThat(rateLimits.getStatus()).isEqualTo(Status.UP);
         assertThat(rateLimits.getDetails()).containsKey("store");
+    }
+
+    @Test
+    void anAdminSeesWhereTheBucketsAreOverHttpAndNobodyElseDoes() {
+        Map<String, Object> asAdmin = exchange(HttpMethod.GET, "/actuator/health", null, AUTHORIZATION, ADMIN).getBody();
+        Map<String, Object> components = (Map<String, Object>) asAdmin.get("components");
+        assertThat(components).as(asAdmin.toString()).containsKey("rateLimits");
+        assertThat((Map<String, Object>) ((Map<String, Object>) components.get("rateLimits")).get("details"))
+                .containsKey("store");
+
+        Map<String, Object> anonymous = http.getForEntity("/actuator/health", Map.class).getBody();
+        assertThat(anonymous).as(anonymous.toString()).containsKey("status").doesNotContainKey("components");
     }
 
     private ResponseEntity<Map> register() {
