@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +23,7 @@ public final class CpuUse {
 
     /** Clock ticks per second of {@code /proc}'s CPU times (USER_HZ), 100 on every Linux the benchmark runs on. */
     private static final double TICKS_PER_SECOND = 100;
+    private static final String BENCHMARK = "benchmark (its load generators)";
     /** The benchmark's child processes that ended meanwhile: wrk, pgbench and Gatling runs, a service it stopped. */
     private static final String ENDED = "processes that ended (wrk, pgbench, Gatling, a stopped service)";
     private static final List<Map.Entry<String, String>> NAMES = List.of(
@@ -41,8 +41,21 @@ public final class CpuUse {
             Map.entry("pgbench", "pgbench"),
             Map.entry("nginx", "nginx"));
 
-    /** CPU ticks so far: of the whole machine (busy), and of each group of the benchmark's processes. */
-    public record Snapshot(long nanos, long machineBusy, Map<String, Long> groups) {
+    /**
+     * CPU ticks so far: of the whole machine (busy), of the benchmark itself, of its child processes that ended
+     * (reaped), and of each process of the system by process id.
+     */
+    public record Snapshot(long nanos, long machineBusy, long benchmark, long endedChildren,
+                           Map<Long, Sample> processes) {
+    }
+
+    /**
+     * A process's CPU ticks: its own and its ended children's.
+     *
+     * @param benchmarkChild whether the benchmark started it, so that its ticks go to the benchmark's ended children
+     *                       when it ends (else to its parent's, in the same part of the system)
+     */
+    public record Sample(String group, long ticks, boolean benchmarkChild) {
     }
 
     private CpuUse() {
@@ -53,27 +66,23 @@ public final class CpuUse {
      *             (PostgreSQL's postmaster) is found by it on its command line
      */
     public static Snapshot now(Path home) {
-        Map<String, Long> groups = new TreeMap<>();
         ProcessHandle bench = ProcessHandle.current();
         long[] own = ticks(bench.pid());
-        if (own != null) {
-            groups.merge("benchmark (its load generators)", own[0], Long::sum);
-            groups.merge(ENDED, own[1], Long::sum);
-        }
         String folder = home.toAbsolutePath().toString();
-        Set<Long> counted = new HashSet<>(Set.of(bench.pid()));
+        Map<Long, Sample> processes = new HashMap<>();
         Stream.concat(bench.descendants(), ProcessHandle.allProcesses()
                         .filter(process -> process.info().commandLine().orElse("").contains(folder))
                         .flatMap(process -> Stream.concat(Stream.of(process), process.descendants())))
-                .filter(process -> counted.add(process.pid()))
+                .filter(process -> process.pid() != bench.pid() && !processes.containsKey(process.pid()))
                 .forEach(process -> {
                     long[] times = ticks(process.pid());
                     if (times != null) {
-                        // Its own time, and that of its children that ended (PostgreSQL's backends, a shell's tool).
-                        groups.merge(group(process), times[0] + times[1], Long::sum);
+                        boolean child = process.parent().map(parent -> parent.pid() == bench.pid()).orElse(false);
+                        processes.put(process.pid(), new Sample(group(process), times[0] + times[1], child));
                     }
                 });
-        return new Snapshot(System.nanoTime(), machineBusy(), groups);
+        return new Snapshot(System.nanoTime(), machineBusy(), own == null ? 0 : own[0], own == null ? 0 : own[1],
+                processes);
     }
 
     /**
@@ -85,11 +94,29 @@ public final class CpuUse {
         if (seconds <= 0 || after.machineBusy() < 0 || before.machineBusy() < 0) {
             return "";
         }
+        Map<String, Long> ticks = new TreeMap<>();
+        ticks.put(BENCHMARK, after.benchmark() - before.benchmark());
+        after.processes().forEach((pid, sample) -> {
+            Sample earlier = before.processes().get(pid);
+            ticks.merge(sample.group(), sample.ticks() - (earlier == null ? 0 : earlier.ticks()), Long::sum);
+        });
+        // A process that ended took its last ticks with it into its parent's count: what it had used before this
+        // interval is no part of the interval.
+        long endedBefore = 0;
+        for (Map.Entry<Long, Sample> gone : before.processes().entrySet()) {
+            if (!after.processes().containsKey(gone.getKey())) {
+                if (gone.getValue().benchmarkChild()) {
+                    endedBefore += gone.getValue().ticks();
+                } else {
+                    ticks.merge(gone.getValue().group(), -gone.getValue().ticks(), Long::sum);
+                }
+            }
+        }
+        ticks.merge(ENDED, after.endedChildren() - before.endedChildren() - endedBefore, Long::sum);
         Map<String, Double> cores = new LinkedHashMap<>();
         double ours = 0;
-        for (Map.Entry<String, Long> group : after.groups().entrySet()) {
-            double used = Math.max(0, group.getValue() - before.groups().getOrDefault(group.getKey(), 0L))
-                    / TICKS_PER_SECOND / seconds;
+        for (Map.Entry<String, Long> group : ticks.entrySet()) {
+            double used = Math.max(0, group.getValue()) / TICKS_PER_SECOND / seconds;
             ours += used;
             cores.put(group.getKey(), used);
         }
