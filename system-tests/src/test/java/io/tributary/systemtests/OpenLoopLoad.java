@@ -26,8 +26,11 @@ import java.util.function.Supplier;
  */
 final class OpenLoopLoad implements AutoCloseable {
 
-    /** A request unanswered for this long counts as an error. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A request unanswered for this long counts as an error. Well above what a served command may take under the
+     * overload: up to 100 in flight share 20 database connections, each waited for at most 10 s before a 503.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     /**
      * Requests in flight, and so connections, beyond which the next one is not sent but counted as skipped: a
      * gateway's pool of connections to one instance, below the services' server.tomcat.max-connections (512).

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -40,8 +42,9 @@ import static org.awaitility.Awaitility.await;
  * {@code -Dtributary.overload.seconds=30} (or {@code TRIBUTARY_OVERLOAD_SECONDS=30}) gives the full half minute of
  * the reliability requirement.
  * <p>
- * The system tests' services run with their rate limits off (see {@link RunningSystem}): every refusal here is the
- * overload shedding, not the per-client limit a single address sending this fast would otherwise run into first.
+ * The load goes out over at most 400 connections, as through a gateway's pool (see {@link OpenLoopLoad}). The system
+ * tests' services run with their rate limits off (see {@link RunningSystem}): every refusal here is the overload
+ * shedding, not the per-client limit a single address sending this fast would otherwise run into first.
  */
 class OverloadIT {
 
@@ -123,7 +126,7 @@ class OverloadIT {
                               offered: %.0f requests/s for %d s; sent %.0f/s, %d skipped (the test's own limit)
                               answers: %d served (2xx), %d 429, %d 503, %d other, %d connection errors
                               latency: served p50 %d ms, p99 %d ms; shed p50 %d ms, p99 %d ms
-                              liveness: %d samples, %d not 200, slowest %d ms
+                              liveness: %s
                               recovery: %s
                               heap after a full GC: %.0f MiB of %.0f MiB
                             """, service.name(), what, CAPACITY_CLIENTS, CAPACITY_MEASUREMENT.toSeconds(), capacity,
@@ -131,7 +134,7 @@ class OverloadIT {
                     tally.count(429), tally.count(503), tally.unexpected(), tally.errors(),
                     tally.servedPercentile(50).toMillis(), tally.servedPercentile(99).toMillis(),
                     tally.refusedPercentile(50).toMillis(), tally.refusedPercentile(99).toMillis(),
-                    liveness.samples(), liveness.failures().size(), liveness.slowest().toMillis(),
+                    liveness,
                     recovery == null ? "none within " + RECOVERY_LIMIT.toSeconds() + " s" : recovery,
                     heapAfterGc / MIB, heapMax / MIB);
 
@@ -140,7 +143,7 @@ class OverloadIT {
             assertThat(tally.errors()).as("requests without an answer: %s", tally.samples()).isZero();
             assertThat(tally.count(503) + tally.count(429)).as("refused under overload").isPositive();
             assertThat(tally.served()).as("served under overload").isPositive();
-            assertThat(liveness.failures()).as("liveness during the load").isEmpty();
+            liveness.assertAlive();
             assertThat(recovery).as("served at the unloaded latency within %s after the load", RECOVERY_LIMIT)
                     .isNotNull();
             assertThat(heapAfterGc).as("heap after a full GC (NaN: the service died), of %.0f MiB", heapMax / MIB)
@@ -294,19 +297,30 @@ class OverloadIT {
         }
     }
 
-    /** The service's liveness, asked every {@link #LIVENESS_INTERVAL} on a connection of its own, as a probe would. */
+    /**
+     * The service's liveness, asked every {@link #LIVENESS_INTERVAL} on a connection of its own and judged as the
+     * Kubernetes probe of {@code ops/kubernetes/base} judges it: an answer within {@value #PROBE_TIMEOUT_SECONDS} s,
+     * and a restart only after {@value #PROBE_FAILURE_THRESHOLD} probes in a row failed. Every answer must be 200, and
+     * never may that many in a row go unanswered.
+     */
     private static final class Liveness {
+
+        private static final int PROBE_TIMEOUT_SECONDS = 3;
+        private static final int PROBE_FAILURE_THRESHOLD = 3;
 
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+        private final Queue<String> wrongAnswers = new ConcurrentLinkedQueue<>();
         private final LongAdder samples = new LongAdder();
+        private final LongAdder unanswered = new LongAdder();
+        private final AtomicInteger unansweredInARow = new AtomicInteger();
+        private final AtomicInteger mostUnansweredInARow = new AtomicInteger();
         private final AtomicLong slowestNanos = new AtomicLong();
 
         static Liveness sample(ServiceProcess service) {
             Liveness liveness = new Liveness();
             HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health/liveness"))
-                    .timeout(Duration.ofSeconds(5)).build();
+                    .timeout(Duration.ofSeconds(PROBE_TIMEOUT_SECONDS)).build();
             liveness.timer.scheduleWithFixedDelay(() -> liveness.ask(request), 0, LIVENESS_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
             return liveness;
@@ -317,16 +331,20 @@ class OverloadIT {
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status != 200) {
-                    failures.add(Integer.toString(status));
+                    wrongAnswers.add(Integer.toString(status));
                 }
+                unansweredInARow.set(0);
+                slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+            } catch (HttpTimeoutException e) {
+                unanswered.increment();
+                mostUnansweredInARow.accumulateAndGet(unansweredInARow.incrementAndGet(), Math::max);
             } catch (IOException e) {
-                failures.add(e.toString());
+                wrongAnswers.add(e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             samples.increment();
-            slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
 
         void stop() throws InterruptedException {
@@ -335,16 +353,21 @@ class OverloadIT {
             client.close();
         }
 
-        long samples() {
-            return samples.sum();
+        void assertAlive() {
+            assertThat(wrongAnswers()).as("liveness answers other than 200").isEmpty();
+            assertThat(mostUnansweredInARow.get()).as("liveness probes in a row unanswered within %d s",
+                    PROBE_TIMEOUT_SECONDS).isLessThan(PROBE_FAILURE_THRESHOLD);
         }
 
-        List<String> failures() {
-            return List.copyOf(failures);
+        @Override
+        public String toString() {
+            return "%d samples, %d not 200, %d unanswered within %d s (at most %d in a row), slowest answer %d ms"
+                    .formatted(samples.sum(), wrongAnswers.size(), unanswered.sum(), PROBE_TIMEOUT_SECONDS,
+                            mostUnansweredInARow.get(), Duration.ofNanos(slowestNanos.get()).toMillis());
         }
 
-        Duration slowest() {
-            return Duration.ofNanos(slowestNanos.get());
+        private List<String> wrongAnswers() {
+            return List.copyOf(wrongAnswers);
         }
     }
 }
