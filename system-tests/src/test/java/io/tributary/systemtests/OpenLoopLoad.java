@@ -21,8 +21,9 @@ import java.util.function.Supplier;
 /**
  * Requests at a fixed arrival rate whatever the answers: an open loop, in which a slow or refusing service does not
  * slow the senders down as it would a closed loop of clients each waiting for its answer. The requests go out over as
- * many connections as those in flight need, answered on a few threads, so the test's own share of the two cores
- * stays small. Every answer is tallied by status, every refusal checked, and latencies kept.
+ * many connections as those in flight need, up to {@value #MAX_OUTSTANDING}, and are answered on a few threads, so
+ * the test's own share of the two cores stays small. Every answer is tallied by status, every refusal checked, and
+ * latencies kept.
  */
 final class OpenLoopLoad implements AutoCloseable {
 
