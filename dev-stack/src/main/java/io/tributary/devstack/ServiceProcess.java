@@ -107,7 +107,8 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    /** The service's JVM, e.g. for {@code jcmd}. */
+    public long pid() {
         return process.pid();
     }
 
