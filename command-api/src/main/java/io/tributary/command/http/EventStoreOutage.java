@@ -36,7 +36,7 @@ public final class EventStoreOutage {
                     || cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof ConnectException
-                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isDroppedByPool(sql))) {
                 return true;
             }
         }
@@ -54,6 +54,15 @@ public final class EventStoreOutage {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem());
+    }
+
+    /**
+     * HikariCP's answer to a statement on a connection it has already dropped, as it drops one that broke (PostgreSQL
+     * went away in the middle of a command): the rest of that command's transaction, its rollback included, gets
+     * this, with no SQLSTATE.
+     */
+    private static boolean isDroppedByPool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     /**
