@@ -49,7 +49,6 @@ import java.util.Map;
 final class IdIndexedH2Backend extends H2Backend {
 
     private static final String ID = "_id";
-    private static final String AND = "$and";
     private static final String HELLO = "hello";
     private static final String IS_MASTER = "isMaster";
     private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findAndModify");
@@ -165,7 +164,8 @@ final class IdIndexedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            Object id = query.size() > 1 || query.containsKey(AND) ? idEquality(query) : null;
+            Object id = query.size() > 1 || RequiredEquality.isAnd(query)
+                    ? RequiredEquality.of(query, ID, Collection::isValue) : null;
             if (id != null) {
                 Document byId = new Document(ID, id);
                 for (Index<Object> index : getIndexes()) {
@@ -177,24 +177,6 @@ final class IdIndexedH2Backend extends H2Backend {
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        /**
-         * The value of an {@code _id} equality the query requires, at its top level or as a clause of a top-level
-         * {@code $and} (the Java driver sends {@code Filters.and} as {@code $and}); {@code null} if it has none.
-         */
-        private static Object idEquality(Document query) {
-            if (isValue(query.get(ID))) {
-                return query.get(ID);
-            }
-            if (query.get(AND) instanceof List<?> clauses) {
-                for (Object clause : clauses) {
-                    if (clause instanceof Document document && isValue(document.get(ID))) {
-                        return document.get(ID);
-                    }
-                }
-            }
-            return null;
         }
 
         /** A plain value, not an operator document such as {@code {$in: [...]}}. */

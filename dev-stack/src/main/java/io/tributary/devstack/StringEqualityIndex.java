@@ -28,8 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StringEqualityIndex<P> extends Index<P> {
 
-    private static final String AND = "$and";
-
     private final String field;
     private final Map<String, Set<P>> positions = new ConcurrentHashMap<>();
     private final AtomicLong entries = new AtomicLong();
@@ -147,16 +145,6 @@ final class StringEqualityIndex<P> extends Index<P> {
 
     /** The string the query requires the first key to equal, or null. */
     private String requiredValue(Document query) {
-        if (query.get(field) instanceof String value) {
-            return value;
-        }
-        if (query.get(AND) instanceof List<?> clauses) {
-            for (Object clause : clauses) {
-                if (clause instanceof Document document && document.get(field) instanceof String value) {
-                    return value;
-                }
-            }
-        }
-        return null;
+        return (String) RequiredEquality.of(query, field, value -> value instanceof String);
     }
 }

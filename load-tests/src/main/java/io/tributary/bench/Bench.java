@@ -217,7 +217,7 @@ public final class Bench {
                 System.out.println("3. Catch-up: starting the projections on the backlog...");
                 CpuUse.Snapshot before = CpuUse.now(stackHome);
                 new CatchUp(context).run(catchUp, String.format(Locale.ROOT, "%,d events", backlog));
-                cpuNote(catchUp, "the catch-up", before);
+                CpuUse.note(catchUp, "CPU during the catch-up, in cores used on average", before, stackHome);
             });
             Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
             isolated(memory, () -> new Memory(context).run(memory, "after the catch-up"));
@@ -308,15 +308,8 @@ public final class Bench {
     private void profiled(Section section, String label, Runnable scenario) {
         CpuUse.Snapshot before = CpuUse.now(stackHome);
         isolated(section, scenario);
-        cpuNote(section, label, before);
+        CpuUse.note(section, "CPU during " + label + ", in cores used on average", before, stackHome);
         write();
-    }
-
-    private void cpuNote(Section section, String label, CpuUse.Snapshot before) {
-        String use = CpuUse.between(before, CpuUse.now(stackHome));
-        if (!use.isEmpty()) {
-            section.note("CPU during " + label + ", in cores used on average: " + use + ".");
-        }
     }
 
     /** Waits (bounded) until no view is behind, so one scenario's backlog does not load the next one. */

@@ -46,10 +46,8 @@ public final class CommandThroughput {
                     clients, context.scale().step(), context.runTag() + Long.toString(System.nanoTime(), 36));
             if (clients == 8 || clients == 32) {
                 // The clients of the target: where the machine's CPU went, which bounds the rate.
-                String use = CpuUse.between(before, CpuUse.now(context.system().home()));
-                if (!use.isEmpty()) {
-                    section.note("CPU during POST /users at " + clients + " clients, " + situation + ": " + use + ".");
-                }
+                CpuUse.note(section, "CPU during POST /users at " + clients + " clients, " + situation, before,
+                        context.system().home());
             }
             section.add(Figure.of("POST /users, " + clients + " clients, " + situation, users.perSecond(), "req/s",
                     users.latencies()).against(baselineName, baseline));

@@ -1,5 +1,7 @@
 package io.tributary.bench.system;
 
+import io.tributary.bench.report.Section;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +85,14 @@ public final class CpuUse {
                 });
         return new Snapshot(System.nanoTime(), machineBusy(), own == null ? 0 : own[0], own == null ? 0 : own[1],
                 processes);
+    }
+
+    /** Notes in {@code section}, after {@code prefix}, where the CPU went since {@code before}; nothing without /proc. */
+    public static void note(Section section, String prefix, Snapshot before, Path home) {
+        String use = between(before, now(home));
+        if (!use.isEmpty()) {
+            section.note(prefix + ": " + use + ".");
+        }
     }
 
     /**
