@@ -47,6 +47,9 @@ class PrometheusMetricsIT {
             // The relay's backlog, measured a few seconds after the start; -1 until then.
             assertThat(metrics.body()).containsPattern("(?m)^tributary_relay_backlog_events(\\{[^}]*})? -?\\d")
                     .containsPattern("(?m)^tributary_relay_backlog_seconds(\\{[^}]*})? -?\\d");
+            // How often a command finds its aggregate in memory rather than reading it from the event store.
+            assertThat(metrics.body()).containsPattern("(?m)^cache_gets_total\\{[^}]*cache=\"aggregates\"[^}]*result=\"hit\"")
+                    .containsPattern("(?m)^cache_gets_total\\{[^}]*cache=\"aggregates\"[^}]*result=\"miss\"");
         }
         if (!service.equals("projections")) {
             // The HTTP APIs publish latency buckets, from which Prometheus computes percentiles across replicas.

@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * orders can be CANCELLED; CONFIRMED orders can be SHIPPED. Repeating a transition the order already made
  * is a no-op, so retried commands are harmless.
  */
-@Aggregate
+@Aggregate(repository = "orderRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Order {
 

@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * belong to orders until shipped or released. Neither ever goes negative. Snapshotted every N events because
  * stock changes are frequent.
  */
-@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@Aggregate(repository = "productRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Product {
 

@@ -19,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link UserCommandHandler}; the rules that span users (one account per e-mail address, one per subject) are
  * enforced there with claims, and so is who may change an account.
  */
-@Aggregate
+@Aggregate(repository = "userRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class User {
 

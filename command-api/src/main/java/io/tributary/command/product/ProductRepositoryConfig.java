@@ -1,0 +1,26 @@
+package io.tributary.command.product;
+
+import io.tributary.command.handling.AggregateCache;
+import io.tributary.command.handling.StoreCheckedCachingRepository;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SnapshotProperties.class)
+class ProductRepositoryConfig {
+
+    /**
+     * Reservations make product streams long; a snapshot every N events keeps loading a product that is not cached
+     * cheap (after a restart, or on a replica that has not handled it yet).
+     */
+    @Bean
+    Repository<Product> productRepository(org.axonframework.config.Configuration axon, AggregateCache cache,
+                                          Snapshotter snapshotter, SnapshotProperties properties) {
+        return StoreCheckedCachingRepository.of(Product.class, axon, cache,
+                new EventCountSnapshotTriggerDefinition(snapshotter, properties.productThreshold()));
+    }
+}

@@ -1,0 +1,16 @@
+package io.tributary.command.user;
+
+import io.tributary.command.handling.AggregateCache;
+import io.tributary.command.handling.StoreCheckedCachingRepository;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class UserRepositoryConfig {
+
+    @Bean
+    Repository<User> userRepository(org.axonframework.config.Configuration axon, AggregateCache cache) {
+        return StoreCheckedCachingRepository.of(User.class, axon, cache);
+    }
+}
