@@ -1,6 +1,7 @@
 package io.tributary.command.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.http.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +38,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            write(response, problem(), json);
+            ProblemResponses.write(response, problem(), json);
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request), response);
@@ -56,12 +56,6 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     /** The body grew past the limit while it was read. */

@@ -5,6 +5,7 @@ import io.tributary.command.http.BodySizeLimitFilter;
 import io.tributary.command.http.EventStoreOutage;
 import io.tributary.command.http.ProblemTypes;
 import io.tributary.command.http.Problems;
+import io.tributary.http.ProblemResponses;
 import io.tributary.http.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -64,7 +65,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(header).matches()) {
-            BodySizeLimitFilter.write(response, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_HEADER,
+            ProblemResponses.write(response, Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_HEADER,
                     "Invalid header " + HEADER, "1 to 200 visible ASCII characters expected"), json);
             return;
         }
@@ -73,7 +74,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             cached = CachedBodyRequest.read(request, BodySizeLimitFilter.MAX_BODY_BYTES);
         } catch (BodySizeLimitFilter.BodyTooLargeException e) {
             // Thrown by the size limit's own stream too, when a chunked body grows past it; nothing is claimed.
-            BodySizeLimitFilter.write(response, BodySizeLimitFilter.problem(), json);
+            ProblemResponses.write(response, BodySizeLimitFilter.problem(), json);
             return;
         }
         IdempotencyKey key = IdempotencyKey.of(Caller.of(SecurityContextHolder.getContext().getAuthentication()), header);
@@ -102,7 +103,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // The key's claim commits with the command or not at all: the same request may be sent again as it was.
             response.reset();
             response.setHeader(HttpHeaders.RETRY_AFTER, EventStoreOutage.RETRY_AFTER_SECONDS);
-            BodySizeLimitFilter.write(response, EventStoreOutage.problem(), json);
+            ProblemResponses.write(response, EventStoreOutage.problem(), json);
             return;
         }
 
@@ -120,7 +121,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void replay(StoredAnswer previous, String fingerprint, HttpServletResponse response) throws IOException {
         if (!previous.fingerprint().equals(fingerprint)) {
-            BodySizeLimitFilter.write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+            ProblemResponses.write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
                     ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
                     "This Idempotency-Key was used for a different request."), json);
             return;

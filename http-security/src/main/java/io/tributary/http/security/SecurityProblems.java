@@ -1,10 +1,10 @@
 package io.tributary.http.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.http.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -71,8 +71,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         } catch (IllegalArgumentException unusualPath) {
             // the answer is the same without it
         }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, problem, json);
     }
 }
