@@ -1,6 +1,6 @@
 package io.tributary.command.order;
 
-import io.tributary.command.handling.AggregateCache;
+import io.tributary.command.handling.AggregateCaches;
 import io.tributary.command.handling.StoreCheckedCachingRepository;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class OrderRepositoryConfig {
 
     @Bean
-    Repository<Order> orderRepository(org.axonframework.config.Configuration axon, AggregateCache cache) {
-        return StoreCheckedCachingRepository.of(Order.class, axon, cache);
+    Repository<Order> orderRepository(org.axonframework.config.Configuration axon, AggregateCaches caches) {
+        return StoreCheckedCachingRepository.of(Order.class, axon, caches.of(Order.class));
     }
 }

@@ -1,6 +1,6 @@
 package io.tributary.command.product;
 
-import io.tributary.command.handling.AggregateCache;
+import io.tributary.command.handling.AggregateCaches;
 import io.tributary.command.handling.StoreCheckedCachingRepository;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -18,9 +18,9 @@ class ProductRepositoryConfig {
      * cheap (after a restart, or on a replica that has not handled it yet).
      */
     @Bean
-    Repository<Product> productRepository(org.axonframework.config.Configuration axon, AggregateCache cache,
+    Repository<Product> productRepository(org.axonframework.config.Configuration axon, AggregateCaches caches,
                                           Snapshotter snapshotter, SnapshotProperties properties) {
-        return StoreCheckedCachingRepository.of(Product.class, axon, cache,
+        return StoreCheckedCachingRepository.of(Product.class, axon, caches.of(Product.class),
                 new EventCountSnapshotTriggerDefinition(snapshotter, properties.productThreshold()));
     }
 }

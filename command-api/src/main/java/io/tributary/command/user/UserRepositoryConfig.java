@@ -1,6 +1,6 @@
 package io.tributary.command.user;
 
-import io.tributary.command.handling.AggregateCache;
+import io.tributary.command.handling.AggregateCaches;
 import io.tributary.command.handling.StoreCheckedCachingRepository;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class UserRepositoryConfig {
 
     @Bean
-    Repository<User> userRepository(org.axonframework.config.Configuration axon, AggregateCache cache) {
-        return StoreCheckedCachingRepository.of(User.class, axon, cache);
+    Repository<User> userRepository(org.axonframework.config.Configuration axon, AggregateCaches caches) {
+        return StoreCheckedCachingRepository.of(User.class, axon, caches.of(User.class));
     }
 }

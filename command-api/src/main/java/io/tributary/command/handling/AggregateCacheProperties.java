@@ -1,0 +1,9 @@
+package io.tributary.command.handling;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** @param maximumSize aggregates kept in memory between commands; the least recently used leave first */
+@ConfigurationProperties("tributary.aggregate-cache")
+record AggregateCacheProperties(@DefaultValue("10000") long maximumSize) {
+}
