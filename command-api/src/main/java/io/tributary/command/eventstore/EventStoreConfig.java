@@ -18,13 +18,11 @@ import org.springframework.context.annotation.Bean;
  * Axon's embedded event store as Axon's auto-configuration builds it, but keeping the last {@value #CACHED_EVENTS}
  * events in memory for the streaming processors (the relay and the order saga) rather than 10,000.
  *
- * <p>Each cached event carries its tracking token, and each token its own copy of the gaps in the global sequence:
- * the index values taken by transactions that have inserted events but not committed yet. There are about as many
- * as events are appended during one insert-to-commit interval, which stretches when the machine is saturated: at
- * 1,000 events/s and a third of a second, 350 gaps per token, 350,000 entries (30 MB) in a cache of 1,000 events,
- * the largest and fastest-growing part of the command API's heap, which then ran out in the benchmark's mixed
- * workload (with 10,000 cached events, half the heap went at a hundred gaps). The relay, which takes up to 200 events a batch and keeps within a few dozen of
- * the head, reads from a cache of 200 as well; a processor further behind reads the store.
+ * <p>Each cached event carries its tracking token, and each token its own copy of the gaps in the global sequence
+ * (sequence values of transactions that rolled back or are still open, kept until they are cleaned after a minute):
+ * at 10,000 events and a hundred gaps each, the cache held 900,000 gap entries, half the command API's heap, and a
+ * load the instance could otherwise take ran it out of memory. The processors read from the cache while they are
+ * within this many events of the head, as they are when they keep up; further behind, they read the store.
  *
  * <p>Axon's auto-configuration of the JPA storage engine steps back once an event store is defined, so the engine is
  * defined here too, as that auto-configuration defines it, with the entities it registers.
@@ -33,7 +31,7 @@ import org.springframework.context.annotation.Bean;
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStoreConfig {
 
-    static final int CACHED_EVENTS = 200;
+    static final int CACHED_EVENTS = 1_000;
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
