@@ -176,6 +176,28 @@ class HttpContractIT extends CommandApiIntegrationTest {
         assertThat(order.getBody()).containsEntry("type", "urn:tributary:problem:unknown-reference");
     }
 
+    /** Each aggregate type is loaded, and cached, on its own: a user's id named as a product finds no product. */
+    @Test
+    void anIdOfAnotherAggregateTypeIsAnUnknownReference() {
+        String user = registerUser("Mixer", "mixer-" + UUID.randomUUID() + "@example.com");
+        String product = addProduct("MX-" + UUID.randomUUID(), "1.00", 5);
+        assertThat(post("/api/v1/orders",
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, product),
+                AUTHORIZATION, ADMIN).getStatusCode().value()).isEqualTo(201);
+
+        ResponseEntity<Map> userAsProduct = post("/api/v1/orders",
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(user, user),
+                AUTHORIZATION, ADMIN);
+        ResponseEntity<Map> productAsUser = post("/api/v1/orders",
+                "{\"userId\":\"%s\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(product, product),
+                AUTHORIZATION, ADMIN);
+
+        assertThat(userAsProduct.getStatusCode().value()).isEqualTo(422);
+        assertThat(userAsProduct.getBody()).containsEntry("type", "urn:tributary:problem:unknown-reference");
+        assertThat(productAsUser.getStatusCode().value()).isEqualTo(422);
+        assertThat(productAsUser.getBody()).containsEntry("type", "urn:tributary:problem:unknown-reference");
+    }
+
     @Test
     void bodiesOverOneMebibyteAre413() {
         String huge = "{\"name\":\"" + "a".repeat(1024 * 1024) + "\",\"email\":\"a@example.com\"}";
