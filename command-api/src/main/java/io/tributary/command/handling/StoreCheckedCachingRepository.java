@@ -42,6 +42,9 @@ public final class StoreCheckedCachingRepository<T> extends CachingEventSourcing
                 .snapshotTriggerDefinition(snapshots)
                 .repositoryProvider(axon::repository)
                 .spanFactory(axon.getComponent(RepositorySpanFactory.class))
+                // Only this type's events: the id of another type's aggregate (a user's, named as a product) is
+                // then an unknown aggregate, not a user's events applied to a product.
+                .filterByAggregateType()
                 .cache(cache);
         return new StoreCheckedCachingRepository<>(builder, eventStore, cache);
     }
