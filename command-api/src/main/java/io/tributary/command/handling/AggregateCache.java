@@ -15,7 +15,7 @@ public final class AggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
-    public AggregateCache(com.github.benmanes.caffeine.cache.Cache<Object, Object> entries) {
+    private AggregateCache(com.github.benmanes.caffeine.cache.Cache<Object, Object> entries) {
         this.entries = entries;
     }
 
