@@ -44,6 +44,9 @@ class PrometheusMetricsIT {
             assertThat(metrics.body().lines().filter(line -> line.contains("RegisterUser")).toList())
                     .as(metrics.body().lines().filter(line -> line.startsWith("commandBus")).limit(40).toList().toString())
                     .anyMatch(line -> line.startsWith("commandBus_successCounter_total{"));
+            // Not Axon's capacity gauges: each keeps every handling time of the last ten minutes in memory.
+            assertThat(metrics.body().lines()
+                    .filter(line -> line.matches("(commandBus|eventProcessor)_capacity\\b.*")).toList()).isEmpty();
             // The relay's backlog, measured a few seconds after the start; -1 until then.
             assertThat(metrics.body()).containsPattern("(?m)^tributary_relay_backlog_events(\\{[^}]*})? -?\\d")
                     .containsPattern("(?m)^tributary_relay_backlog_seconds(\\{[^}]*})? -?\\d");

@@ -18,11 +18,9 @@ import org.springframework.context.annotation.Bean;
  * Axon's embedded event store as Axon's auto-configuration builds it, but keeping the last {@value #CACHED_EVENTS}
  * events in memory for the streaming processors (the relay and the order saga) rather than 10,000.
  *
- * <p>Each cached event carries its tracking token, and each token its own copy of the gaps in the global sequence
- * (sequence values of transactions that rolled back or are still open, kept until they are cleaned after a minute):
- * at 10,000 events and a hundred gaps each, the cache held 900,000 gap entries, half the command API's heap, and a
- * load the instance could otherwise take ran it out of memory. The processors read from the cache while they are
- * within this many events of the head, as they are when they keep up; further behind, they read the store.
+ * <p>Each cached event holds its serialized payload and its tracking token in a heap of 192 MB, so the cache is kept
+ * small. The processors read from it while they are within this many events of the head, as they are when they keep
+ * up; further behind, they read the store.
  *
  * <p>Axon's auto-configuration of the JPA storage engine steps back once an event store is defined, so the engine is
  * defined here too, as that auto-configuration defines it, with the entities it registers.
