@@ -9,6 +9,7 @@ import io.tributary.bench.report.ReportFiles;
 import io.tributary.bench.report.Section;
 import io.tributary.bench.scenario.BenchContext;
 import io.tributary.bench.scenario.CatchUp;
+import io.tributary.bench.scenario.CommandSideBacklog;
 import io.tributary.bench.scenario.CommandThroughput;
 import io.tributary.bench.scenario.Freshness;
 import io.tributary.bench.scenario.Memory;
@@ -131,6 +132,8 @@ public final class Bench {
 
             System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
             Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
+            new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword())
+                    .awaitCaughtUp(scale.settleLimit(), commands, "when the commands were measured");
             CommandThroughput throughput = new CommandThroughput(context, pgbench);
             profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
 
