@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps aggregates in memory between commands, so that a command does not read and deserialize a snapshot and the
@@ -19,6 +21,12 @@ import org.axonframework.modelling.command.RepositorySpanFactory;
  * for events after its version, one indexed query that usually finds none. When another replica has appended, the
  * entry is dropped and the aggregate loaded from the store. (A replica that appends concurrently is still stopped by
  * the unique aggregate sequence, as without a cache.) A unit of work that rolls back drops the entries it touched.
+ *
+ * <p>An aggregate enters the cache only once the database transaction holding its events has committed. A command
+ * with an {@code Idempotency-Key} runs inside the transaction that also stores its answer, which commits after Axon
+ * released the aggregate's lock: cached any earlier, another command or saga could decide on events that are not yet
+ * committed and append after them, and the later event would commit, and reach Kafka, before the earlier one.
+ * Without the entry it reads the store instead, and its append waits for that transaction like any concurrent one.
  */
 public final class StoreCheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
@@ -62,6 +70,26 @@ public final class StoreCheckedCachingRepository<T> extends CachingEventSourcing
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         }
         return aggregate;
+    }
+
+    @Override
+    protected void doSaveWithLock(EventSourcedAggregate<T> aggregate) {
+        super.doSaveWithLock(aggregate);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        String identifier = aggregate.identifierAsString();
+        Object committed = cache.get(identifier);
+        if (committed == null) {
+            return;
+        }
+        cache.remove(identifier);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.put(identifier, committed);
+            }
+        });
     }
 
     private boolean appendedSince(String aggregateIdentifier, Long version) {

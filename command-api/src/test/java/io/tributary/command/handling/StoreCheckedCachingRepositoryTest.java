@@ -8,6 +8,10 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.concurrent.Callable;
 
@@ -23,6 +27,25 @@ class StoreCheckedCachingRepositoryTest {
             .buildConfiguration();
     private final AggregateCache cacheOfA = AggregateCache.ofMaximumSize(100);
     private final Repository<Counter> replicaA = StoreCheckedCachingRepository.of(Counter.class, axon, cacheOfA);
+    /** Transaction boundaries with no resource behind them: the cache only follows their outcome. */
+    private final TransactionTemplate outerTransaction = new TransactionTemplate(new AbstractPlatformTransactionManager() {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    });
     private final Repository<Counter> replicaB =
             StoreCheckedCachingRepository.of(Counter.class, axon, AggregateCache.ofMaximumSize(100));
 
@@ -66,6 +89,46 @@ class StoreCheckedCachingRepositoryTest {
 
         assertThat(cacheOfA.containsKey("c-3")).isFalse();
         assertThat(inUnitOfWork(() -> replicaA.load("c-3").invoke(Counter::value))).isZero();
+    }
+
+    /**
+     * A command with an Idempotency-Key commits its events with its stored answer, after Axon's unit of work ended
+     * and released the aggregate: until then no other command may take the aggregate from the cache.
+     */
+    @Test
+    void anAggregateIsCachedOnlyOnceTheTransactionAroundItsCommandCommitted() throws Exception {
+        inUnitOfWork(() -> replicaA.newInstance(() -> Counter.start("c-4")));
+
+        outerTransaction.executeWithoutResult(transaction -> {
+            increment("c-4");
+            assertThat(cacheOfA.containsKey("c-4")).as("handled, but not yet committed").isFalse();
+        });
+
+        assertThat(cacheOfA.containsKey("c-4")).isTrue();
+        assertThat(inUnitOfWork(() -> replicaA.load("c-4").invoke(Counter::value))).isEqualTo(1);
+    }
+
+    @Test
+    void anAggregateWhoseTransactionRolledBackAfterItsCommandIsNotCached() throws Exception {
+        inUnitOfWork(() -> replicaA.newInstance(() -> Counter.start("c-5")));
+
+        outerTransaction.executeWithoutResult(transaction -> {
+            increment("c-5");
+            transaction.setRollbackOnly();
+        });
+
+        assertThat(cacheOfA.containsKey("c-5")).isFalse();
+    }
+
+    private void increment(String id) {
+        try {
+            inUnitOfWork(() -> {
+                replicaA.load(id).execute(Counter::increment);
+                return null;
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <R> R inUnitOfWork(Callable<R> work) throws Exception {
