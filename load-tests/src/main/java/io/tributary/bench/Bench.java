@@ -133,7 +133,7 @@ public final class Bench {
             System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
             Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
             new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword())
-                    .awaitCaughtUp(scale.settleLimit(), commands, "when the commands were measured");
+                    .awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
             CommandThroughput throughput = new CommandThroughput(context, pgbench);
             profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
 
