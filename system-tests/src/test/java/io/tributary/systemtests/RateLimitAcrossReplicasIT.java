@@ -55,11 +55,22 @@ class RateLimitAcrossReplicasIT {
         }
     }
 
-    /** Each replica connects to Redis in the background after it starts; until then it counts on its own. */
+    /**
+     * Each replica connects to Redis in the background after it starts; until then it counts on its own. A first
+     * connection that failed (a busy machine) is tried again by a request once the retry interval passed, so each
+     * poll also sends one under the default policy, which leaves the export policy's buckets untouched.
+     */
     private static void awaitSharedBuckets(List<Http> replicas) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .pollInterval(java.time.Duration.ofMillis(250))
-                .until(() -> replicas.stream().allMatch(replica -> replica.get("/actuator/health").body()
-                        .contains("\"store\":\"redis\"")));
+                .until(() -> replicas.stream().allMatch(RateLimitAcrossReplicasIT::sharesBuckets));
+    }
+
+    private static boolean sharesBuckets(Http replica) {
+        if (replica.get("/actuator/health").body().contains("\"store\":\"redis\"")) {
+            return true;
+        }
+        replica.get("/api/v1/products/" + UUID.randomUUID());
+        return false;
     }
 }
