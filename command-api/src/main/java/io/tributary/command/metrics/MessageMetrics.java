@@ -44,7 +44,7 @@ class MessageMetrics extends GlobalMetricRegistry {
         }
         if (CommandBus.class.isAssignableFrom(componentType) || QueryBus.class.isAssignableFrom(componentType)
                 || QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
-            return countedAndTimed(componentName, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+            return countedAndTimed(componentName);
         }
         // The event bus (the event store): counts and timers only, in Axon's registry as well.
         return super.registerComponentWithDefaultTags(componentType, componentName);
@@ -65,10 +65,11 @@ class MessageMetrics extends GlobalMetricRegistry {
                 MessageCountingMonitor.buildMonitor(EVENT_PROCESSOR, getRegistry(), byPayloadType));
     }
 
-    private MessageMonitor<Message<?>> countedAndTimed(String meterNamePrefix,
-                                                       Function<Message<?>, Iterable<Tag>> tags) {
+    /** Per message type, as Axon tags its buses. */
+    private MessageMonitor<Message<?>> countedAndTimed(String meterNamePrefix) {
+        Function<Message<?>, Iterable<Tag>> byPayloadType = TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION;
         return new MultiMessageMonitor<>(
-                MessageTimerMonitor.buildMonitor(meterNamePrefix, getRegistry(), tags),
-                MessageCountingMonitor.buildMonitor(meterNamePrefix, getRegistry(), tags));
+                MessageTimerMonitor.buildMonitor(meterNamePrefix, getRegistry(), byPayloadType),
+                MessageCountingMonitor.buildMonitor(meterNamePrefix, getRegistry(), byPayloadType));
     }
 }

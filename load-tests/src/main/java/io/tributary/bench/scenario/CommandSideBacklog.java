@@ -34,7 +34,7 @@ public final class CommandSideBacklog {
     }
 
     /** Events the slowest processor segment has still to handle. */
-    public long behind() {
+    private long behind() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement()) {
             long head = single(statement, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
