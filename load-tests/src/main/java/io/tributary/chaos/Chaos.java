@@ -78,7 +78,7 @@ public final class Chaos {
             Command warmUp = warmUp(system, load);
             List<Fault> faults;
             List<Command> commands = new ArrayList<>(List.of(warmUp));
-            try (ChaosLoad chaosLoad = new ChaosLoad(system, load, plan.clients(), plan.commandPatience())) {
+            try (ChaosLoad chaosLoad = new ChaosLoad(system, load, plan.clients(), plan.thinkTime(), plan.commandPatience())) {
                 sleep(plan.warmUp());
                 faults = new FaultInjector(system, load::millisSinceStart, progress).inject(plan);
                 sleep(plan.coolDown());

@@ -27,11 +27,11 @@ final class ChaosLoad implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
-    private static final Duration THINK_TIME = Duration.ofMillis(10);
 
     private final ChaosSystem system;
     private final ChaosHttp http;
     private final Duration patience;
+    private final Duration thinkTime;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Queue<Command> ledger = new ConcurrentLinkedQueue<>();
     private final List<String> products = new CopyOnWriteArrayList<>();
@@ -39,10 +39,11 @@ final class ChaosLoad implements AutoCloseable {
     private final List<Future<?>> running = new ArrayList<>();
     private volatile boolean stopping;
 
-    ChaosLoad(ChaosSystem system, ChaosHttp http, int clients, Duration patience) {
+    ChaosLoad(ChaosSystem system, ChaosHttp http, int clients, Duration thinkTime, Duration patience) {
         this.system = system;
         this.http = http;
         this.patience = patience;
+        this.thinkTime = thinkTime;
         this.clients = Executors.newFixedThreadPool(clients, Thread.ofPlatform().name("chaos-client-", 0).factory());
         for (int client = 0; client < clients; client++) {
             int number = client;
@@ -105,7 +106,7 @@ final class ChaosLoad implements AutoCloseable {
                 } else {
                     read();
                 }
-                pause(THINK_TIME);
+                pause(thinkTime);
             }
         }
 
