@@ -1,5 +1,6 @@
 package io.tributary.command.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -8,6 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -24,6 +27,9 @@ public final class EventStoreOutage {
 
     /** What a client is asked to wait before sending the command again: about what a database restart takes. */
     public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** The request attribute that says a request was answered {@code 503 store-unavailable}. */
+    private static final String ANSWERED = EventStoreOutage.class.getName() + ".answered";
 
     private EventStoreOutage() {
     }
@@ -49,11 +55,26 @@ public final class EventStoreOutage {
                         + "same Idempotency-Key, if it had one).");
     }
 
+    /** The answer of a command that failed for want of the database, noted on the request being served. */
     public static ResponseEntity<ProblemDetail> answer() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ANSWERED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem());
+    }
+
+    /** Notes that {@code request} is answered {@code 503 store-unavailable}, by a filter that writes the answer itself. */
+    public static void noteAnswered(HttpServletRequest request) {
+        request.setAttribute(ANSWERED, Boolean.TRUE);
+    }
+
+    /** Whether {@code request} was answered {@code 503 store-unavailable} because the database could not be reached. */
+    public static boolean answered(HttpServletRequest request) {
+        return request.getAttribute(ANSWERED) != null;
     }
 
     /**

@@ -102,6 +102,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             // The key's claim commits with the command or not at all: the same request may be sent again as it was.
             response.reset();
+            EventStoreOutage.noteAnswered(request);
             response.setHeader(HttpHeaders.RETRY_AFTER, EventStoreOutage.RETRY_AFTER_SECONDS);
             ProblemResponses.write(response, EventStoreOutage.problem(), json);
             return;

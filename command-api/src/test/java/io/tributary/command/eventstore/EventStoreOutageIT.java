@@ -29,13 +29,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * PostgreSQL, the event store, goes away under the running command API and comes back on the same port with its
- * data: meanwhile every command is answered 503 with Retry-After (never a 500, never a hang) and the service is not
- * ready; afterwards commands succeed again and the relay publishes what was appended, in order.
+ * data: meanwhile every command is answered 503 with Retry-After (never a 500, never a hang; once the event store's
+ * circuit breaker opened, without waiting for the pool) and the service is not ready; afterwards commands succeed
+ * again and the relay publishes what was appended, in order.
  */
 @SuppressWarnings("rawtypes")
 class EventStoreOutageIT extends CommandApiIntegrationTest {
 
     private static final String STORE_UNAVAILABLE = "urn:tributary:problem:store-unavailable";
+    /** {@code spring.datasource.hikari.connection-timeout}: how long a command waits for a connection. */
+    private static final long POOL_TIMEOUT_MILLIS = 10_000;
 
     @Test
     void commandsAnswer503WhilePostgresIsDownAndSucceedAgainOnceItIsBack() {
@@ -44,14 +47,15 @@ class EventStoreOutageIT extends CommandApiIntegrationTest {
         assertThat(user).isNotNull();
 
         List<ResponseEntity<Map>> answers = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
         stack().stopPostgres();
         try {
             for (int i = 0; i < 3; i++) {
-                answers.add(timed("register", () -> post("/api/v1/users",
+                answers.add(timed("register", millis, () -> post("/api/v1/users",
                         "{\"name\":\"Down Time\",\"email\":\"down-" + UUID.randomUUID() + "@example.com\"}")));
-                answers.add(timed("change a profile", () -> exchange(HttpMethod.PATCH, "/api/v1/users/" + user,
+                answers.add(timed("change a profile", millis, () -> exchange(HttpMethod.PATCH, "/api/v1/users/" + user,
                         "{\"age\":40}", AUTHORIZATION, ADMIN)));
-                answers.add(timed("register with an Idempotency-Key", () -> post("/api/v1/users",
+                answers.add(timed("register with an Idempotency-Key", millis, () -> post("/api/v1/users",
                         "{\"name\":\"Down Time\",\"email\":\"down-" + UUID.randomUUID() + "@example.com\"}",
                         "Idempotency-Key", UUID.randomUUID().toString())));
             }
@@ -69,6 +73,9 @@ class EventStoreOutageIT extends CommandApiIntegrationTest {
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
             assertThat(answer.getBody()).containsEntry("type", STORE_UNAVAILABLE).containsEntry("status", 503);
         });
+        // Three commands' outages open the breaker: the rest are refused without waiting for the pool's 10 s.
+        assertThat(millis.subList(3, millis.size())).as("milliseconds per answer, once the breaker opened")
+                .allSatisfy(took -> assertThat(took).isLessThan(POOL_TIMEOUT_MILLIS / 2));
 
         // The pool reconnects by itself: the first command after the restart may still meet a broken connection.
         String registeredAfter = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
@@ -89,12 +96,14 @@ class EventStoreOutageIT extends CommandApiIntegrationTest {
         assertThat(versions.get(registeredAfter)).containsExactly(1L);
     }
 
-    /** Sends a command while the database is down, and says how long its answer took. */
-    private static ResponseEntity<Map> timed(String command, java.util.function.Supplier<ResponseEntity<Map>> send) {
+    /** Sends a command while the database is down, and notes (and says) how long its answer took. */
+    private static ResponseEntity<Map> timed(String command, List<Long> millis,
+                                             java.util.function.Supplier<ResponseEntity<Map>> send) {
         long started = System.nanoTime();
         ResponseEntity<Map> answer = send.get();
-        System.out.printf("With PostgreSQL down, %s answered %d in %d ms%n", command,
-                answer.getStatusCode().value(), (System.nanoTime() - started) / 1_000_000);
+        long took = (System.nanoTime() - started) / 1_000_000;
+        millis.add(took);
+        System.out.printf("With PostgreSQL down, %s answered %d in %d ms%n", command, answer.getStatusCode().value(), took);
         return answer;
     }
 
