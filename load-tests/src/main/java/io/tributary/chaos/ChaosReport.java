@@ -52,8 +52,9 @@ final class ChaosReport {
         row(md, "order reservations unbalanced / orders left pending", stock.unbalanced() + " / " + stock.pending());
         MailAudit.Result mail = result.mail();
         row(md, "e-mails received / expected", mail.received() + " / " + mail.expected());
-        row(md, "e-mails sent twice (of which with the same Message-ID) / missing",
-                mail.sentTwice() + " (" + mail.sameMessageId() + ") / " + mail.missing());
+        row(md, "e-mails sent twice (of which with the same Message-ID; allowed) / missing",
+                mail.sentTwice() + " (" + mail.sameMessageId() + "; at most " + result.allowedResends() + ") / "
+                        + mail.missing());
 
         md.append("\n## Commands by kind\n\n| command | sent | 2xx | refused | unknown |\n|---|---|---|---|---|\n");
         for (Command.Kind kind : Command.Kind.values()) {

@@ -34,6 +34,11 @@ final class MailAudit {
      * @param missing       notifications the events call for that have not arrived
      */
     record Result(long received, long expected, long sentTwice, long sameMessageId, long missing, List<String> examples) {
+
+        /** Copies beyond the first with a {@code Message-ID} of their own: a second mail, not a recognisable resend. */
+        long newMessageIds() {
+            return sentTwice - sameMessageId;
+        }
     }
 
     static Result audit(Path mailLog, List<StoredEvent> events) {

@@ -25,6 +25,8 @@ class MailAuditTest {
                 "----- received <e1@tributary.example>", "From: shop@tributary.example", "To: Ada <ada@example.com>",
                 "Subject: Welcome to Tributary, Ada", "", "Hello Ada", "",
                 "----- received <e2@tributary.example>", "From: shop@tributary.example", "To: Ada <ada@example.com>",
+                "Subject: Your order o1 is confirmed", "", "Total 3.00 EUR", "",
+                "----- received <e3@tributary.example>", "From: shop@tributary.example", "To: Ada <ada@example.com>",
                 "Subject: Your order o1 is confirmed", "", "Total 3.00 EUR", ""));
         List<StoredEvent> events = List.of(
                 new StoredEvent(1, "u1", 0, "UserRegistered", JSON.readTree("{\"email\":\"ada@example.com\"}")),
@@ -33,10 +35,12 @@ class MailAuditTest {
 
         MailAudit.Result result = MailAudit.audit(log, events);
 
-        assertThat(result.received()).isEqualTo(3);
-        assertThat(result.sentTwice()).isEqualTo(1);
-        assertThat(result.sameMessageId()).isEqualTo(1);
+        assertThat(result.received()).isEqualTo(4);
+        assertThat(result.sentTwice()).isEqualTo(2);
+        assertThat(result.sameMessageId()).as("the welcome, resent").isEqualTo(1);
+        assertThat(result.newMessageIds()).as("the confirmation, sent as a second mail").isEqualTo(1);
         assertThat(result.missing()).isEqualTo(1);
-        assertThat(result.examples()).contains("welcome ada@example.com arrived 2 times", "rejected o2 never arrived");
+        assertThat(result.examples()).contains("welcome ada@example.com arrived 2 times", "confirmed o1 arrived 2 times",
+                "rejected o2 never arrived");
     }
 }
