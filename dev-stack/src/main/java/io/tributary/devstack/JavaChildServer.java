@@ -25,7 +25,7 @@ final class JavaChildServer extends ChildServer {
     private final Path dir;
     private final Path logFile;
 
-    private JavaChildServer(String name, String endpoint, StackConfig config, String folder, int port,
+    private JavaChildServer(String name, String endpoint, StackConfig config, String folder, int port, String maxHeap,
                             String classpathResource, Class<?> mainClass, List<String> arguments) {
         super(config.home().resolve(folder).resolve(folder + ".pid"));
         this.name = name;
@@ -33,19 +33,23 @@ final class JavaChildServer extends ChildServer {
         this.port = port;
         this.dir = config.home().resolve(folder);
         this.logFile = config.home().resolve("logs").resolve(folder + ".log");
-        this.command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx384m",
+        this.command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + maxHeap,
                 "-cp", Java.buildResource(classpathResource) + File.pathSeparator + Java.locationOf(mainClass),
                 mainClass.getName()));
         this.command.addAll(arguments);
     }
 
-    /** The Mongo-protocol server (mongo-java-server), storing in an H2 file. */
+    /**
+     * The Mongo-protocol server (mongo-java-server), storing in an H2 file. With a 384 MB heap, H2's background
+     * writer ran out of memory before half a million documents had gone in beside whole-collection counts
+     * ({@code MongoVolumeBenchmark}); with 1 GB a million went in.
+     */
     static JavaChildServer mongoProtocolServer(StackConfig config) {
         String port = Integer.toString(config.mongoPort());
         // On disk also for tests (in their fresh folder), so a stop and start keeps the data.
         String dataFile = config.home().resolve("mongo").resolve("tributary.mv").toString();
         return new JavaChildServer("Mongo-protocol server", "mongodb://127.0.0.1:" + port + "/tributary", config,
-                "mongo", config.mongoPort(), "mongo-server.classpath", MongoServerMain.class,
+                "mongo", config.mongoPort(), "1g", "mongo-server.classpath", MongoServerMain.class,
                 List.of("--port", port, "--file", dataFile));
     }
 
@@ -56,7 +60,7 @@ final class JavaChildServer extends ChildServer {
      */
     static JavaChildServer smtpServer(StackConfig config) {
         String port = Integer.toString(config.smtpPort());
-        return new JavaChildServer("SMTP server", "127.0.0.1:" + port, config, "mail", config.smtpPort(),
+        return new JavaChildServer("SMTP server", "127.0.0.1:" + port, config, "mail", config.smtpPort(), "384m",
                 "mail-server.classpath", SmtpServerMain.class, List.of(port));
     }
 
