@@ -3,7 +3,6 @@ package io.tributary.command.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.tributary.http.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -56,9 +54,7 @@ class EventStoreBreakerFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!breaker.tryAcquirePermission()) {
-            EventStoreOutage.noteAnswered(request);
-            response.setHeader(HttpHeaders.RETRY_AFTER, EventStoreOutage.RETRY_AFTER_SECONDS);
-            ProblemResponses.write(response, EventStoreOutage.problem(), json);
+            EventStoreOutage.write(request, response, json);
             return;
         }
         long started = System.nanoTime();

@@ -1,6 +1,9 @@
 package io.tributary.command.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.http.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -67,9 +71,12 @@ public final class EventStoreOutage {
                 .body(problem());
     }
 
-    /** Notes that {@code request} is answered {@code 503 store-unavailable}, by a filter that writes the answer itself. */
-    public static void noteAnswered(HttpServletRequest request) {
+    /** The same answer, written by a servlet filter, and noted on its request. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
+            throws IOException {
         request.setAttribute(ANSWERED, Boolean.TRUE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        ProblemResponses.write(response, problem(), json);
     }
 
     /** Whether {@code request} was answered {@code 503 store-unavailable} because the database could not be reached. */

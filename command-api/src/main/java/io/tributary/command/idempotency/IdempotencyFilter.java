@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -102,9 +101,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             // The key's claim commits with the command or not at all: the same request may be sent again as it was.
             response.reset();
-            EventStoreOutage.noteAnswered(request);
-            response.setHeader(HttpHeaders.RETRY_AFTER, EventStoreOutage.RETRY_AFTER_SECONDS);
-            ProblemResponses.write(response, EventStoreOutage.problem(), json);
+            EventStoreOutage.write(request, response, json);
             return;
         }
 

@@ -32,8 +32,7 @@ class EventStoreBreakerFilterTest {
     /** The rest of the chain, answering 503 store-unavailable as the command API does when PostgreSQL is down. */
     private final FilterChain storeDown = (request, response) -> {
         handled.incrementAndGet();
-        EventStoreOutage.noteAnswered((HttpServletRequest) request);
-        ((HttpServletResponse) response).setStatus(503);
+        EventStoreOutage.write((HttpServletRequest) request, (HttpServletResponse) response, new ObjectMapper());
     };
 
     @Test
