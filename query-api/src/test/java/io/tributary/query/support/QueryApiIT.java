@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // These tests drive the API from one address faster than a client may; the rate limits have their own tests.
         "tributary.rate-limits.enabled=false",
+        // Its requests would count among those the tests count; the warm-up has its own test.
+        "tributary.warm-up.enabled=false",
         "tributary.consistency.max-wait=1500ms",
         "resilience4j.circuitbreaker.instances.elasticsearch.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.mongo.wait-duration-in-open-state=2s",
