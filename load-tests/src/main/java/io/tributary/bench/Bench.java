@@ -49,6 +49,8 @@ public final class Bench {
     private final String reportName;
     /** The stack's data folder, by which {@link CpuUse} finds its servers. */
     private final Path stackHome;
+    /** The running stack's endpoints, once a run started it. */
+    private StackEndpoints stackEndpoints;
 
     private Bench(Path reportFolder, String reportName, Path stackHome) {
         this.reportFolder = reportFolder;
@@ -104,6 +106,7 @@ public final class Bench {
         Path work = workFolder(system);
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
+        stackEndpoints = endpoints;
         MachineFacts.machine(report.machine());
         MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
         describeServerSettings();
@@ -238,6 +241,7 @@ public final class Bench {
         Path work = workFolder(system);
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
+        stackEndpoints = endpoints;
         MachineFacts.machine(report.machine());
         describeServerSettings();
         report.scale().putAll(scale.describe());
@@ -316,7 +320,17 @@ public final class Bench {
     }
 
     /** Waits (bounded) until no view is behind, so one scenario's backlog does not load the next one. */
+    /**
+     * Waits until the command API's relay and order sagas, then the views, have worked off what earlier scenarios left:
+     * the sagas' answers to the orders are events the views apply only once they are written, and a scenario measured
+     * meanwhile shares the machine with that work.
+     */
     private void settle(ViewLag lag, Duration limit, Section section, String when) {
+        StackEndpoints endpoints = stackEndpoints;
+        if (endpoints != null) {
+            new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword())
+                    .awaitCaughtUp(limit, section, when);
+        }
         long deadline = System.nanoTime() + limit.toNanos();
         long behind = lag.largestBehind();
         while (behind > 0 && System.nanoTime() < deadline) {
