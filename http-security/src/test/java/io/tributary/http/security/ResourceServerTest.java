@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +51,16 @@ class ResourceServerTest {
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(answer.getBody()).contains("\"type\":\"urn:tributary:problem:unauthorized\"", "\"status\":401",
                 "needs a bearer token");
+    }
+
+    @Test
+    void theTokenDecoderRemembersTheTokensItVerified(@Autowired JwtDecoder decoder) {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        String token = issuer.token("alice", "customer");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/mine", token).getStatusCode().value()).isEqualTo(200);
+        }
     }
 
     @Test
