@@ -11,6 +11,6 @@ import java.time.Duration;
  * @param maxDuration the longest the warm-up may hold readiness back, whatever it has left
  */
 @ConfigurationProperties("tributary.warm-up")
-public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10") int rounds,
+public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("8") int rounds,
                                @DefaultValue("15s") Duration maxDuration) {
 }

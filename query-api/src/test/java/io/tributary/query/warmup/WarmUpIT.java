@@ -12,16 +12,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The warm-up reaches every layer of a read, and readiness turns on only after it. */
+/** The warm-up reaches every layer of a read, within its rate limits, and readiness turns on only after it. */
 class WarmUpIT extends QueryApiIT {
 
     @DynamicPropertySource
     static void warmUp(DynamicPropertyRegistry registry) {
         registry.add("tributary.warm-up.enabled", () -> "true");
+        // As configured: the warm-up's searches must stay within its own address's search limit.
+        registry.add("tributary.rate-limits.enabled", () -> "true");
+        registry.add("tributary.rate-limits.key-prefix", () -> "tributary:rate:test-" + UUID.randomUUID() + ":");
     }
 
     @Autowired
