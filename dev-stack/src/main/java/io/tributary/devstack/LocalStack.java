@@ -143,13 +143,18 @@ public final class LocalStack implements AutoCloseable {
         dropTestDatabases(testDatabases);
         List<Server> order = List.of(Server.KEYCLOAK, Server.REDIS, Server.SMTP, Server.ELASTICSEARCH, Server.MONGO,
                 Server.KAFKA, Server.POSTGRES);
-        for (Server server : order) {
-            ManagedServer managed = local.remove(server);
-            if (managed != null) {
-                try {
-                    managed.stop();
-                } catch (RuntimeException e) {
-                    log.warn("{} did not stop cleanly: {}", server, e.getMessage());
+        // Side by side: each takes seconds to shut down, and none needs another to stop.
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Server server : order) {
+                ManagedServer managed = local.remove(server);
+                if (managed != null) {
+                    stopping.submit(() -> {
+                        try {
+                            managed.stop();
+                        } catch (RuntimeException e) {
+                            log.warn("{} did not stop cleanly: {}", server, e.getMessage());
+                        }
+                    });
                 }
             }
         }

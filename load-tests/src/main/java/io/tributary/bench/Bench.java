@@ -326,12 +326,12 @@ public final class Bench {
      * meanwhile shares the machine with that work.
      */
     private void settle(ViewLag lag, Duration limit, Section section, String when) {
+        long deadline = System.nanoTime() + limit.toNanos();
         StackEndpoints endpoints = stackEndpoints;
         if (endpoints != null) {
             new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword())
                     .awaitCaughtUp(limit, section, when);
         }
-        long deadline = System.nanoTime() + limit.toNanos();
         long behind = lag.largestBehind();
         while (behind > 0 && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(500));
