@@ -16,9 +16,9 @@ import java.time.Instant;
  * it expires; checking its RS256 signature and claims again each time was a fifth of the CPU of a read by id.
  * <p>
  * What this does not change: a token is remembered only after the decoder accepted it (signature, issuer, audience,
- * times), by its exact text; a refused token is checked again each time; a remembered one is refused from the moment it
- * expires (without the decoder's minute of clock skew). Keys the issuer withdraws stop being trusted at most
- * {@link #REMEMBERED_FOR} later, as the decoder itself keeps the issuer's key set that long.
+ * times), by its exact text; a refused token is checked again each time; once a remembered one expires it is no longer
+ * answered from memory, and the decoder judges it each time as before (with its clock skew). Keys the issuer withdraws
+ * stop being trusted at most {@link #REMEMBERED_FOR} later, as the decoder itself keeps the issuer's key set that long.
  */
 public final class VerifiedTokens implements JwtDecoder {
 

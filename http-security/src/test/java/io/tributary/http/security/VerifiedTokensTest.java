@@ -45,7 +45,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aRememberedTokenIsRefusedOnceItExpired() {
+    void anExpiredTokenIsJudgedByTheDecoderAgain() {
         valid.put("alice", jwt("alice", START.plus(Duration.ofMinutes(2))));
         tokens.decode("alice");
 
