@@ -49,8 +49,8 @@ public final class Bench {
     private final String reportName;
     /** The stack's data folder, by which {@link CpuUse} finds its servers. */
     private final Path stackHome;
-    /** The running stack's endpoints, once a run started it. */
-    private StackEndpoints stackEndpoints;
+    /** The command API's relay and order sagas, read from their tokens, once a run started the stack. */
+    private CommandSideBacklog commandSide;
 
     private Bench(Path reportFolder, String reportName, Path stackHome) {
         this.reportFolder = reportFolder;
@@ -106,7 +106,8 @@ public final class Bench {
         Path work = workFolder(system);
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
-        stackEndpoints = endpoints;
+        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                endpoints.postgresPassword());
         MachineFacts.machine(report.machine());
         MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
         describeServerSettings();
@@ -135,8 +136,7 @@ public final class Bench {
 
             System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
             Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
-            new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword())
-                    .awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
+            commandSide.awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
             CommandThroughput throughput = new CommandThroughput(context, pgbench);
             profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
 
@@ -241,7 +241,8 @@ public final class Bench {
         Path work = workFolder(system);
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
-        stackEndpoints = endpoints;
+        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                endpoints.postgresPassword());
         MachineFacts.machine(report.machine());
         describeServerSettings();
         report.scale().putAll(scale.describe());
@@ -327,10 +328,8 @@ public final class Bench {
      */
     private void settle(ViewLag lag, Duration limit, Section section, String when) {
         long deadline = System.nanoTime() + limit.toNanos();
-        StackEndpoints endpoints = stackEndpoints;
-        if (endpoints != null) {
-            new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword())
-                    .awaitCaughtUp(limit, section, when);
+        if (commandSide != null) {
+            commandSide.awaitCaughtUp(limit, section, when);
         }
         long behind = lag.largestBehind();
         while (behind > 0 && System.nanoTime() < deadline) {

@@ -53,7 +53,7 @@ public final class VerifiedTokens implements JwtDecoder {
         }
         Jwt jwt = decoder.decode(token);
         // A token without an expiry is verified every time: nothing says how long remembering it would be right.
-        if (jwt.getExpiresAt() != null && unexpired(jwt)) {
+        if (unexpired(jwt)) {
             verified.put(token, jwt);
         } else {
             verified.invalidate(token);
