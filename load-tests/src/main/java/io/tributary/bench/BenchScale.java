@@ -27,8 +27,8 @@ public record BenchScale(String mode, int users, int products, int orders, List<
     }
 
     public static BenchScale quick() {
-        return new BenchScale("quick", 500, 150, 500, List.of(1, 32), Duration.ofSeconds(2),
-                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(8), List.of(50), 10_000,
+        return new BenchScale("quick", 300, 100, 300, List.of(8), Duration.ofSeconds(2),
+                Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofSeconds(6), List.of(50), 5_000,
                 Duration.ofSeconds(4), List.of(100));
     }
 
