@@ -52,7 +52,9 @@ final class ElasticsearchNode extends ChildServer {
             if (root) {
                 command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
             }
-            command.addAll(List.of("env", "ES_JAVA_HOME=" + Java.home(), "ES_JAVA_OPTS=-Xms512m -Xmx512m",
+            List<String> javaOptions = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+            javaOptions.addAll(Java.serverOptions());
+            command.addAll(List.of("env", "ES_JAVA_HOME=" + Java.home(), "ES_JAVA_OPTS=" + String.join(" ", javaOptions),
                     distribution.resolve("bin").resolve("elasticsearch").toString(),
                     "-Ediscovery.type=single-node",
                     "-Enode.name=tributary",

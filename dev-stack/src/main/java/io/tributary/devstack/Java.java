@@ -5,11 +5,23 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The JVM that runs the launcher also runs the Java servers; their classpaths were resolved by the build. */
 final class Java {
 
+    /**
+     * Options added to the JVMs of the servers the stack starts (Kafka, the Mongo-protocol and SMTP servers,
+     * Elasticsearch, Keycloak). The test runs set them: they start these servers many times under light loads.
+     */
+    static final String SERVER_OPTIONS = "TRIBUTARY_SERVER_JAVA_OPTIONS";
+
     private Java() {
+    }
+
+    static List<String> serverOptions() {
+        String options = System.getenv(SERVER_OPTIONS);
+        return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
     static String executable() {

@@ -33,9 +33,10 @@ final class JavaChildServer extends ChildServer {
         this.port = port;
         this.dir = config.home().resolve(folder);
         this.logFile = config.home().resolve("logs").resolve(folder + ".log");
-        this.command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + maxHeap,
-                "-cp", Java.buildResource(classpathResource) + File.pathSeparator + Java.locationOf(mainClass),
-                mainClass.getName()));
+        this.command = new ArrayList<>(List.of(Java.executable(), "-Xms64m", "-Xmx" + maxHeap));
+        this.command.addAll(Java.serverOptions());
+        this.command.addAll(List.of("-cp", Java.buildResource(classpathResource) + File.pathSeparator
+                + Java.locationOf(mainClass), mainClass.getName()));
         this.command.addAll(arguments);
     }
 

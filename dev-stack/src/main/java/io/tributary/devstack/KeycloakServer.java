@@ -77,11 +77,14 @@ final class KeycloakServer extends ChildServer {
             List<String> command = List.of(distribution.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                     "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port,
                     "--hostname=http://127.0.0.1:" + port);
-            Map<String, String> environment = Map.of(
+            Map<String, String> environment = new java.util.HashMap<>(Map.of(
                     "JAVA_HOME", Java.home().toString(),
                     "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                     "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                    "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+                    "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
+            if (!Java.serverOptions().isEmpty()) {
+                environment.put("JAVA_OPTS_APPEND", String.join(" ", Java.serverOptions()));
+            }
             ChildProcess server = ChildProcess.start("Keycloak", command, environment, dir, logFile, pidFile);
             awaitStarted(server, () -> discoveryAnswers(issuer), START_TIMEOUT,
                     "did not answer OIDC discovery for " + issuer);
