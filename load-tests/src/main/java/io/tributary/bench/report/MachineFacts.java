@@ -28,6 +28,13 @@ public final class MachineFacts {
         into.put("CPU", procLine(Path.of("/proc/cpuinfo"), "model name").map(line -> line.substring(line.indexOf(':') + 1).strip())
                 .orElse("unknown"));
         into.put("JDK (services and load generators)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        for (String options : new String[] {"TRIBUTARY_SERVICE_JAVA_OPTIONS", "TRIBUTARY_SERVER_JAVA_OPTIONS"}) {
+            String value = System.getenv(options);
+            if (value != null && !value.isBlank()) {
+                // e.g. a quick run's C1-only JIT, or a flight recording: the figures are of that configuration.
+                into.put(options, value.strip());
+            }
+        }
         into.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         into.put("load average at start (1/5/15 min)", read(Path.of("/proc/loadavg")).map(text -> String.join(" / ",
                 java.util.Arrays.copyOf(text.split(" "), 3))).orElse("unknown"));
