@@ -10,17 +10,12 @@ import java.util.List;
 /** The JVM that runs the launcher also runs the Java servers; their classpaths were resolved by the build. */
 final class Java {
 
-    /**
-     * Options added to the JVMs of the servers the stack starts (Kafka, the Mongo-protocol and SMTP servers,
-     * Elasticsearch, Keycloak). The test runs set them: they start these servers many times under light loads.
-     */
-    static final String SERVER_OPTIONS = "TRIBUTARY_SERVER_JAVA_OPTIONS";
-
     private Java() {
     }
 
+    /** The options of {@link LocalStack#SERVER_JAVA_OPTIONS}, one list element each. */
     static List<String> serverOptions() {
-        String options = System.getenv(SERVER_OPTIONS);
+        String options = System.getenv(LocalStack.SERVER_JAVA_OPTIONS);
         return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 

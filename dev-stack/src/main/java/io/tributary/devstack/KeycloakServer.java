@@ -82,8 +82,9 @@ final class KeycloakServer extends ChildServer {
                     "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                     "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
-            if (!Java.serverOptions().isEmpty()) {
-                environment.put("JAVA_OPTS_APPEND", String.join(" ", Java.serverOptions()));
+            List<String> javaOptions = Java.serverOptions();
+            if (!javaOptions.isEmpty()) {
+                environment.put("JAVA_OPTS_APPEND", String.join(" ", javaOptions));
             }
             ChildProcess server = ChildProcess.start("Keycloak", command, environment, dir, logFile, pidFile);
             awaitStarted(server, () -> discoveryAnswers(issuer), START_TIMEOUT,

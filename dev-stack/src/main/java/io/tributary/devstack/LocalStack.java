@@ -28,6 +28,12 @@ import java.util.concurrent.Executors;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /**
+     * JVM options added to the servers started as child processes (Kafka, the Mongo-protocol and SMTP servers,
+     * Elasticsearch, Keycloak). The test runs set them: they start these servers many times under light loads.
+     */
+    public static final String SERVER_JAVA_OPTIONS = "TRIBUTARY_SERVER_JAVA_OPTIONS";
+
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final StackConfig config;

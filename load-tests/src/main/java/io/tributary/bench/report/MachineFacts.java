@@ -1,5 +1,8 @@
 package io.tributary.bench.report;
 
+import io.tributary.devstack.LocalStack;
+import io.tributary.devstack.ServiceProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,7 @@ public final class MachineFacts {
         into.put("CPU", procLine(Path.of("/proc/cpuinfo"), "model name").map(line -> line.substring(line.indexOf(':') + 1).strip())
                 .orElse("unknown"));
         into.put("JDK (services and load generators)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        for (String options : new String[] {"TRIBUTARY_SERVICE_JAVA_OPTIONS", "TRIBUTARY_SERVER_JAVA_OPTIONS"}) {
+        for (String options : new String[] {ServiceProcess.EXTRA_OPTIONS, LocalStack.SERVER_JAVA_OPTIONS}) {
             String value = System.getenv(options);
             if (value != null && !value.isBlank()) {
                 // e.g. a quick run's C1-only JIT, or a flight recording: the figures are of that configuration.
