@@ -15,7 +15,11 @@ final class Java {
 
     /** The options of {@link LocalStack#SERVER_JAVA_OPTIONS}, one list element each. */
     static List<String> serverOptions() {
-        String options = System.getenv(LocalStack.SERVER_JAVA_OPTIONS);
+        return options(System.getenv(LocalStack.SERVER_JAVA_OPTIONS));
+    }
+
+    /** JVM options given as one string separated by white space (absent or blank: none), one list element each. */
+    static List<String> options(String options) {
         return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 

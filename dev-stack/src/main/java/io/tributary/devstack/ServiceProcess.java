@@ -41,9 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
         String heap = jar.getFileName().toString().startsWith("projections") ? "-Xmx384m" : "-Xmx192m";
         List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", heap,
                 "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError"));
-        if (extraOptions != null && !extraOptions.isBlank()) {
-            command.addAll(List.of(extraOptions.strip().split("\\s+")));
-        }
+        command.addAll(Java.options(extraOptions));
         command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
