@@ -15,6 +15,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -98,6 +99,17 @@ public class ResourceServerAutoConfiguration {
                         ? new VerifiedTokens(decoder) : bean;
             }
         };
+    }
+
+    /**
+     * Spring Security neither times nor traces its filters, authentications and authorizations: no dashboard or alert
+     * reads them, and with any observation registry present it wraps every security filter of every request in an
+     * observation, even when those observations are turned off by name. The request's own observation
+     * ({@code http.server.requests}) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Requests Spring Security's firewall refuses (an encoded percent sign, slash or backslash in the path, ...) as problems too. */

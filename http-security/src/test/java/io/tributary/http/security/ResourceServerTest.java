@@ -3,9 +3,13 @@ package io.tributary.http.security;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tributary.devstack.TestIssuer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.tributary.http.access.AccessLogFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationRegistryCustomizer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,7 +25,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +146,16 @@ class ResourceServerTest {
     }
 
     @Test
+    void onlyTheRequestItselfIsObservedNotTheSecurityFilters(@Autowired ObservedNames observed) {
+        observed.names.clear();
+
+        assertThat(get("/api/mine", issuer.token("alice", "customer")).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(observed.names).contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
+    }
+
+    @Test
     void browsersMayCallFromTheConfiguredOriginsOnly() {
         ResponseEntity<String> shop = preflight("https://shop.example.com");
         ResponseEntity<String> elsewhere = preflight("https://evil.example.net");
@@ -167,6 +183,22 @@ class ResourceServerTest {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
+    /** The name of every observation started in the service. */
+    static final class ObservedNames implements ObservationHandler<Observation.Context> {
+
+        final Queue<String> names = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void onStart(Observation.Context context) {
+            names.add(context.getName());
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
+        }
+    }
+
     @SpringBootApplication
     @RestController
     static class SecuredService {
@@ -176,6 +208,16 @@ class ResourceServerTest {
             return requests -> requests
                     .requestMatchers("/api/open").permitAll()
                     .requestMatchers("/api/admin-only").hasRole(Caller.ADMIN);
+        }
+
+        @Bean
+        ObservedNames observedNames() {
+            return new ObservedNames();
+        }
+
+        @Bean
+        ObservationRegistryCustomizer<ObservationRegistry> recordObservedNames(ObservedNames observed) {
+            return registry -> registry.observationConfig().observationHandler(observed);
         }
 
         @GetMapping("/api/mine")
