@@ -33,12 +33,15 @@ public final class ServiceProcess implements AutoCloseable {
      * The parallel collector rather than G1: on two cores G1's concurrent threads compete with the requests, and the
      * query API's reads by id went from a p99 of 63–85 ms to 16–17 ms, at 10–35 % more requests per second. The
      * parallel collector grows the heap to its maximum under load and keeps it, so the maximum is what a service's
-     * resident memory comes to: the HTTP APIs hold 40–80 MB after a full GC and get 192 MB; the projections keep
-     * 384 MB, within which a rebuild of a million events was measured. Freed native memory (the JIT's arenas) is
-     * given back every five seconds.
+     * resident memory comes to. The query API holds 40–80 MB after a full GC and gets 192 MB. The command API holds
+     * 60 MB at rest and up to 115 MB with a hundred commands in flight: in 192 MB, registrations at 200/s drove it into
+     * back-to-back full GCs of a second each, and it refused over half of them; it gets 256 MB. The projections keep
+     * 384 MB, within which a rebuild of a million events was measured. Freed native memory (the JIT's arenas) is given
+     * back every five seconds.
      */
     static List<String> command(Path jar, String extraOptions) {
-        String heap = jar.getFileName().toString().startsWith("projections") ? "-Xmx384m" : "-Xmx192m";
+        String name = jar.getFileName().toString();
+        String heap = name.startsWith("projections") ? "-Xmx384m" : name.startsWith("command-api") ? "-Xmx256m" : "-Xmx192m";
         List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", heap,
                 "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(Java.options(extraOptions));

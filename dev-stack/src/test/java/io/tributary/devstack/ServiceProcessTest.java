@@ -19,10 +19,10 @@ class ServiceProcessTest {
     }
 
     @Test
-    void theProjectionsGetALargerHeapThanTheHttpApis() {
+    void theProjectionsGetTheLargestHeapTheCommandApiMoreThanTheQueryApi() {
         assertThat(ServiceProcess.command(Path.of("target", "projections.jar"), null)).contains("-Xmx384m");
         assertThat(ServiceProcess.command(Path.of("target", "query-api.jar"), null)).contains("-Xmx192m");
-        assertThat(ServiceProcess.command(Path.of("target", "command-api.jar"), null)).contains("-Xmx192m");
+        assertThat(ServiceProcess.command(Path.of("target", "command-api.jar"), null)).contains("-Xmx256m");
     }
 
     @Test
