@@ -35,7 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
      * parallel collector grows the heap to its maximum under load and keeps it, so the maximum is what a service's
      * resident memory comes to. The query API holds 40–80 MB after a full GC and gets 192 MB. The command API holds
      * 60 MB at rest and up to 115 MB with a hundred commands in flight: in 192 MB, registrations at 200/s drove it into
-     * back-to-back full GCs of a second each, and it refused over half of them; it gets 256 MB. The projections keep
+     * back-to-back full GCs of a second each; it gets 256 MB. The projections keep
      * 384 MB, within which a rebuild of a million events was measured. Freed native memory (the JIT's arenas) is given
      * back every five seconds.
      */
