@@ -35,18 +35,23 @@ public final class ServiceProcess implements AutoCloseable {
      * parallel collector grows the heap to its maximum under load and keeps it, so the maximum is what a service's
      * resident memory comes to. The query API holds 40–80 MB after a full GC and gets 192 MB. The command API holds
      * 60 MB at rest and up to 115 MB with a hundred commands in flight: in 192 MB, registrations at 200/s drove it into
-     * back-to-back full GCs of a second each; it gets 256 MB. The projections keep
-     * 384 MB, within which a rebuild of a million events was measured. Freed native memory (the JIT's arenas) is given
-     * back every five seconds.
+     * back-to-back full GCs of a second each; it gets 256 MB. The projections keep 384 MB, within which a rebuild of a
+     * million events was measured. Freed native memory (the JIT's arenas) is given back every five seconds.
      */
     static List<String> command(Path jar, String extraOptions) {
-        String name = jar.getFileName().toString();
-        String heap = name.startsWith("projections") ? "-Xmx384m" : name.startsWith("command-api") ? "-Xmx256m" : "-Xmx192m";
-        List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", heap,
+        List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", maxHeap(jar),
                 "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(Java.options(extraOptions));
         command.addAll(List.of("-jar", jar.toString()));
         return command;
+    }
+
+    private static String maxHeap(Path jar) {
+        String name = jar.getFileName().toString();
+        if (name.startsWith("projections")) {
+            return "-Xmx384m";
+        }
+        return name.startsWith("command-api") ? "-Xmx256m" : "-Xmx192m";
     }
 
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logFile,
