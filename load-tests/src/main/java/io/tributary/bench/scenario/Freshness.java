@@ -18,10 +18,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Freshness {
 
-    private static final int COMMANDS_PER_SECOND = 200;
+    static final int COMMANDS_PER_SECOND = 200;
     private static final int SAMPLE_EVERY = 10;
     private static final int MAX_FOLLOWED = 32;
     private static final Duration BY_ID_POLL = Duration.ofMillis(2);
@@ -57,7 +59,8 @@ public final class Freshness {
     public void run(Section section) {
         Latencies byId = new Latencies();
         Latencies search = new Latencies();
-        AtomicInteger failed = new AtomicInteger();
+        Latencies answered = new Latencies();
+        Map<Integer, Integer> refused = new ConcurrentHashMap<>();
         AtomicInteger invisible = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
@@ -70,7 +73,7 @@ public final class Freshness {
             ticker.scheduleAtFixedRate(() -> {
                 int n = sent.getAndIncrement();
                 if (n < commands) {
-                    requests.submit(() -> registerAndFollow(n, byId, watch, failed, invisible, followed, skipped));
+                    requests.submit(() -> registerAndFollow(n, answered, refused, byId, watch, invisible, followed, skipped));
                 }
             }, 0, 1_000_000 / COMMANDS_PER_SECOND, TimeUnit.MICROSECONDS);
             while (sent.get() < commands) {
@@ -87,6 +90,7 @@ public final class Freshness {
             Thread.currentThread().interrupt();
         }
         String rate = COMMANDS_PER_SECOND + " POST /users per s for " + context.scale().freshness().toSeconds() + " s";
+        section.add(Figure.of("POST /users answered 2xx, " + rate, answered.count(), "commands", answered.describe()));
         Latencies kafka = kafkaRoundTrips(section);
         String kafkaBaseline = "Kafka produce (acks=all) → consume, " + kafka.describe();
         section.add(Figure.of("write → visible in GET /users/{id}, p50, " + rate, byId.percentile(50), "ms", byId.describe())
@@ -99,10 +103,11 @@ public final class Freshness {
         section.add(Figure.of("write → found by GET /users?q=, p99", search.percentile(99), "ms", "")
                 .against("Kafka p99", kafka.percentile(99)));
         section.add(Figure.of("write → found by GET /users?q=, max", search.percentile(100), "ms", ""));
-        if (failed.get() > 0 || invisible.get() > 0) {
+        int failed = refused.values().stream().mapToInt(Integer::intValue).sum();
+        if (failed > 0 || invisible.get() > 0) {
             section.note(String.format(Locale.ROOT, "Of %,d commands offered, %,d did not answer 2xx (the command API "
-                    + "did not sustain the rate); %,d sampled reads never showed the user within %d s.",
-                    commands, failed.get(), invisible.get(), GIVE_UP.toSeconds()));
+                    + "did not sustain the rate; by status, -1 for no answer: %s); %,d sampled reads never showed the "
+                    + "user within %d s.", commands, failed, new TreeMap<>(refused), invisible.get(), GIVE_UP.toSeconds()));
         }
         if (skipped.get() > 0) {
             section.note(String.format(Locale.ROOT, "%,d samples were not followed by id: %d were still waiting for "
@@ -110,16 +115,19 @@ public final class Freshness {
         }
     }
 
-    private void registerAndFollow(int n, Latencies byId, SearchWatch search, AtomicInteger failed,
-                                   AtomicInteger invisible, Semaphore followed, AtomicInteger skipped) {
+    private void registerAndFollow(int n, Latencies answered, Map<Integer, Integer> refused, Latencies byId,
+                                   SearchWatch search, AtomicInteger invisible, Semaphore followed,
+                                   AtomicInteger skipped) {
         String token = word(n);
         String body = "{\"name\":\"Fresh " + token + "\",\"email\":\"fresh-" + token + "@" + context.runTag() + ".example.com\"}";
+        long sentAt = System.nanoTime();
         Api.Answer answer = context.api().anonymous().post(context.commandApi() + "/api/v1/users", body);
         long acknowledged = System.nanoTime();
         if (!answer.ok()) {
-            failed.incrementAndGet();
+            refused.merge(answer.status(), 1, Integer::sum);
             return;
         }
+        answered.add((acknowledged - sentAt) / 1e6);
         if (n % SAMPLE_EVERY != 0) {
             return;
         }

@@ -25,9 +25,11 @@ public final class CpuUse {
 
     /** Clock ticks per second of {@code /proc}'s CPU times (USER_HZ), 100 on every Linux the benchmark runs on. */
     private static final double TICKS_PER_SECOND = 100;
-    private static final String BENCHMARK = "benchmark (its load generators)";
+    public static final String BENCHMARK = "benchmark (its load generators)";
     /** The benchmark's child processes that ended meanwhile: wrk, pgbench and Gatling runs, a service it stopped. */
-    private static final String ENDED = "processes that ended (wrk, pgbench, Gatling, a stopped service)";
+    public static final String ENDED = "processes that ended (wrk, pgbench, Gatling, a stopped service)";
+    /** The rest of the machine: what no process of the benchmark's system used. */
+    public static final String OUTSIDE = "outside the benchmark";
     private static final List<Map.Entry<String, String>> NAMES = List.of(
             Map.entry("command-api", "command-api"),
             Map.entry("projections", "projections"),
@@ -104,6 +106,24 @@ public final class CpuUse {
         if (seconds <= 0 || after.machineBusy() < 0 || before.machineBusy() < 0) {
             return "";
         }
+        String parts = cpuSeconds(before, after).entrySet().stream()
+                .filter(part -> part.getValue() / seconds >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(part -> String.format(Locale.ROOT, "%s %.2f", part.getKey(), part.getValue() / seconds))
+                .collect(Collectors.joining(", "));
+        double machine = (after.machineBusy() - before.machineBusy()) / TICKS_PER_SECOND / seconds;
+        return String.format(Locale.ROOT, "%.2f of %d cores busy over %.0f s: %s", machine,
+                Runtime.getRuntime().availableProcessors(), seconds, parts);
+    }
+
+    /**
+     * CPU seconds each part of the system, the benchmark and the rest of the machine ({@value #OUTSIDE}) used from
+     * {@code before} to {@code after}; empty where {@code /proc} is not there.
+     */
+    public static Map<String, Double> cpuSeconds(Snapshot before, Snapshot after) {
+        if (after.machineBusy() < 0 || before.machineBusy() < 0) {
+            return Map.of();
+        }
         Map<String, Long> ticks = new TreeMap<>();
         ticks.put(BENCHMARK, after.benchmark() - before.benchmark());
         after.processes().forEach((pid, sample) -> {
@@ -123,22 +143,16 @@ public final class CpuUse {
             }
         }
         ticks.merge(ENDED, after.endedChildren() - before.endedChildren() - endedBefore, Long::sum);
-        Map<String, Double> cores = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
         double ours = 0;
         for (Map.Entry<String, Long> group : ticks.entrySet()) {
-            double used = Math.max(0, group.getValue()) / TICKS_PER_SECOND / seconds;
+            double used = Math.max(0, group.getValue()) / TICKS_PER_SECOND;
             ours += used;
-            cores.put(group.getKey(), used);
+            seconds.put(group.getKey(), used);
         }
-        double machine = (after.machineBusy() - before.machineBusy()) / TICKS_PER_SECOND / seconds;
-        cores.put("outside the benchmark", Math.max(0, machine - ours));
-        String parts = cores.entrySet().stream()
-                .filter(part -> part.getValue() >= 0.01)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(part -> String.format(Locale.ROOT, "%s %.2f", part.getKey(), part.getValue()))
-                .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%.2f of %d cores busy over %.0f s: %s", machine,
-                Runtime.getRuntime().availableProcessors(), seconds, parts);
+        double machine = (after.machineBusy() - before.machineBusy()) / TICKS_PER_SECOND;
+        seconds.put(OUTSIDE, Math.max(0, machine - ours));
+        return seconds;
     }
 
     static String group(ProcessHandle process) {
