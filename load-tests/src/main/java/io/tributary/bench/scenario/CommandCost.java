@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * What one registration costs the whole system in CPU, process by process, with everything running. First the system
- * at rest for {@link #REST} (what its processes use doing nothing: polling, timers), then registrations from
+ * What one registration costs the whole system in CPU, process by process, with everything running. Two rounds, the
+ * first to warm the code paths up; each first measures the system at rest for {@link #REST} (what its processes use
+ * doing nothing: polling, timers), then registrations from
  * {@value #CLIENTS} clients in a closed loop (none refused, nothing queued) and a wait until every view and the e-mail
  * have taken them in, so the work each process does for them falls inside the measured interval; what the rest would
  * have used in that interval is taken off. On a machine whose cores every server shares, rest and cost bound any
@@ -40,39 +41,60 @@ public final class CommandCost {
     }
 
     public void run(Section section) {
+        // The first round warms the services' code paths up: until the JIT has compiled them, a registration costs
+        // several times its steady-state CPU, compilations included. Both rounds are reported.
+        Round warming = round(1);
+        Round warm = round(2);
+        if (warm.busy().isEmpty() || warm.registered() == 0) {
+            section.note("The CPU per registration was not measured: " + (warm.registered() == 0
+                    ? "no registration answered 2xx" : "this machine has no /proc") + ".");
+            return;
+        }
+        Cost atRest = warm.atRest();
+        Cost cost = warm.cost();
+        int cores = Runtime.getRuntime().availableProcessors();
+        section.add(Figure.of("CPU at rest, everything running", atRest.systemMs(), "ms per second", atRest.describe()));
+        section.add(Figure.of("CPU per registration beyond the rest, " + CLIENTS + " clients in a closed loop",
+                cost.systemMs(), "ms", cost.describe()).against("the first round, warming up", warming.cost().systemMs()));
+        double ceiling = cost.ceiling(cores - atRest.systemMs() / 1000);
+        section.add(Figure.of("registrations/s " + cores + " cores carry at that cost (the system alone)", ceiling,
+                "commands/s", "").against("the freshness run's rate", Freshness.COMMANDS_PER_SECOND));
+        section.note(String.format(Locale.ROOT, "CPU per registration: two rounds, each %d s at rest and %d s of "
+                        + "registrations counted until %s; %,d registrations in the first round (warming up: %s), %,d "
+                        + "in the second, whose figures are given; the system's processes only (the benchmark's own "
+                        + "HTTP client and the rest of the machine are shown, not summed). At this cost and rest, %d "
+                        + "registrations/s need %.2f of the %d cores.",
+                REST.toSeconds(), context.scale().step().toSeconds(),
+                warm.takenIn() ? "every view and the e-mail had taken them in"
+                        : "a limit of " + TAKEN_IN_LIMIT.toSeconds() + " s (a view or the e-mail was still behind)",
+                warming.registered(), warming.cost().describe(), warm.registered(), Freshness.COMMANDS_PER_SECOND,
+                (atRest.systemMs() + Freshness.COMMANDS_PER_SECOND * cost.systemMs()) / 1000, cores));
+    }
+
+    /** The system at rest, then registrations until every consumer has taken them in. */
+    private Round round(int number) {
         Path home = context.system().home();
         CpuUse.Snapshot restStart = CpuUse.now(home);
         Pause.sleep(REST);
         CpuUse.Snapshot before = CpuUse.now(home);
-        long registered = registerFor(context.scale().step());
+        long registered = registerFor(context.scale().step(), number);
         boolean takenIn = awaitTakenIn(context.lag());
         CpuUse.Snapshot after = CpuUse.now(home);
-        Map<String, Double> rest = CpuUse.cpuSeconds(restStart, before);
-        Map<String, Double> busy = CpuUse.cpuSeconds(before, after);
-        if (busy.isEmpty() || registered == 0) {
-            section.note("The CPU per registration was not measured: " + (registered == 0 ? "no registration answered 2xx"
-                    : "this machine has no /proc") + ".");
-            return;
+        return new Round(CpuUse.cpuSeconds(restStart, before), (before.nanos() - restStart.nanos()) / 1e9,
+                CpuUse.cpuSeconds(before, after), (after.nanos() - before.nanos()) / 1e9, registered, takenIn);
+    }
+
+    /** CPU seconds by part at rest and while busy, and the registrations the busy interval served. */
+    record Round(Map<String, Double> rest, double restSeconds, Map<String, Double> busy, double busySeconds,
+                 long registered, boolean takenIn) {
+
+        Cost atRest() {
+            return Cost.of(rest, restSeconds);
         }
-        double restSeconds = (before.nanos() - restStart.nanos()) / 1e9;
-        double busySeconds = (after.nanos() - before.nanos()) / 1e9;
-        Cost atRest = Cost.of(rest, restSeconds);
-        Cost cost = Cost.of(beyond(busy, rest, busySeconds / restSeconds), registered);
-        int cores = Runtime.getRuntime().availableProcessors();
-        section.add(Figure.of("CPU at rest, everything running", atRest.systemMs(), "ms per second", atRest.describe()));
-        section.add(Figure.of("CPU per registration beyond the rest, " + CLIENTS + " clients in a closed loop",
-                cost.systemMs(), "ms", cost.describe()));
-        double ceiling = cost.ceiling(cores - atRest.systemMs() / 1000);
-        section.add(Figure.of("registrations/s " + cores + " cores carry at that cost (the system alone)", ceiling,
-                "commands/s", "").against("the freshness run's rate", Freshness.COMMANDS_PER_SECOND));
-        section.note(String.format(Locale.ROOT, "CPU per registration: %,d registrations in %d s, counted until %s; "
-                        + "the system's processes only (the benchmark's own HTTP client and the rest of the machine are "
-                        + "shown, not summed). At this cost and rest, %d registrations/s need %.2f of the %d cores.",
-                registered, context.scale().step().toSeconds(),
-                takenIn ? "every view and the e-mail had taken them in"
-                        : "a limit of " + TAKEN_IN_LIMIT.toSeconds() + " s (a view or the e-mail was still behind)",
-                Freshness.COMMANDS_PER_SECOND,
-                (atRest.systemMs() + Freshness.COMMANDS_PER_SECOND * cost.systemMs()) / 1000, cores));
+
+        Cost cost() {
+            return Cost.of(beyond(busy, rest, busySeconds / restSeconds), Math.max(1, registered));
+        }
     }
 
     /** CPU seconds beyond what each part used at rest, scaled to the busy interval ({@code times} the rest's). */
@@ -82,7 +104,7 @@ public final class CommandCost {
         return beyond;
     }
 
-    private long registerFor(Duration length) {
+    private long registerFor(Duration length, int round) {
         AtomicLong registered = new AtomicLong();
         long until = System.nanoTime() + length.toNanos();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -90,8 +112,8 @@ public final class CommandCost {
                 int id = client;
                 clients.submit(() -> {
                     for (int n = 0; System.nanoTime() < until; n++) {
-                        String tag = "cost-" + id + "-" + n;
-                        String body = "{\"name\":\"Cost " + id + " " + n + "\",\"email\":\"" + tag + "@"
+                        String tag = "cost-" + round + "-" + id + "-" + n;
+                        String body = "{\"name\":\"Cost " + round + " " + id + " " + n + "\",\"email\":\"" + tag + "@"
                                 + context.runTag() + ".example.com\"}";
                         if (context.api().anonymous().post(context.commandApi() + "/api/v1/users", body).ok()) {
                             registered.incrementAndGet();
