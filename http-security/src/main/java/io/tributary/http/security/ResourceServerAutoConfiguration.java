@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -81,6 +82,7 @@ public class ResourceServerAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -110,6 +112,12 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's firewall, with its character rules checked without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerCharacters() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /** Requests Spring Security's firewall refuses (an encoded percent sign, slash or backslash in the path, ...) as problems too. */
