@@ -14,12 +14,17 @@ import java.util.List;
 
 /**
  * Full-text search over the {@code users} alias. The client's text is only ever a match query's value, so
- * query syntax in it ({@code *:*}, {@code OR}, JSON) is searched for as words, never interpreted.
+ * query syntax in it ({@code *:*}, {@code OR}, JSON) is searched for as words, never interpreted. Names are matched
+ * tolerant of typos as product names are ({@code AUTO} edits per word, the first letter right, at most
+ * {@value #TYPO_EXPANSIONS} indexed words per word); e-mail addresses word for word: typo tolerance over both fields
+ * cost twice as much, and matching each word against the index's words within two edits is nearly all of a search.
  */
 @Component
 class UserSearch {
 
     static final String ALIAS = "users";
+
+    private static final int TYPO_EXPANSIONS = 20;
 
     private final SearchViews search;
 
@@ -33,10 +38,15 @@ class UserSearch {
                 .size(limit)
                 .version(true)
                 .trackTotalHits(total -> total.enabled(true))
-                .query(query -> query.multiMatch(match -> match
-                        .query(text)
-                        .fields("name", "email")
-                        .fuzziness("AUTO"))), ObjectNode.class);
+                .query(query -> query.bool(either -> either
+                        .should(name -> name.match(match -> match
+                                .field("name")
+                                .query(text)
+                                .fuzziness("AUTO")
+                                .prefixLength(1)
+                                .maxExpansions(TYPO_EXPANSIONS)))
+                        .should(email -> email.match(match -> match.field("email").query(text))))),
+                ObjectNode.class);
         List<UserView> items = response.hits().hits().stream().map(UserSearch::toView).toList();
         return new Page<>(items, SearchViews.totalOf(response), null);
     }

@@ -75,6 +75,8 @@ class UsersQueryIT extends QueryApiIT {
     void searchFindsByNameAndByEmailFragment() {
         assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=lovelace", Map.class))).contains(ADA);
         assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=Ada Lovelase", Map.class))).as("fuzzy").contains(ADA);
+        assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=Movelace", Map.class)))
+                .as("a typo in the first letter").doesNotContain(ADA);
         ResponseEntity<Map> byEmail = httpAs(ADMIN).getForEntity("/api/v1/users?q=ada.lovelace@example.com", Map.class);
         assertThat(ids(byEmail)).contains(ADA);
         Map<String, Object> first = ((List<Map<String, Object>>) byEmail.getBody().get("items")).getFirst();
