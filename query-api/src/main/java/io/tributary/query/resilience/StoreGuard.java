@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Every call to one view store goes through here: a time limit, then a circuit breaker. While the breaker is
@@ -37,8 +39,20 @@ public final class StoreGuard {
 
     /** Runs the call on its own virtual thread so the time limit can abandon (and interrupt) it. */
     public <T> T call(Callable<T> call) {
+        return guarded(() -> calls.submit(call));
+    }
+
+    /**
+     * Waits for a call the store's client runs asynchronously, without a thread of its own; past the time limit the
+     * call's future is cancelled, which aborts the request.
+     */
+    public <T> T await(Supplier<? extends Future<T>> call) {
+        return guarded(call);
+    }
+
+    private <T> T guarded(Supplier<? extends Future<T>> call) {
         try {
-            return breaker.executeCallable(() -> timeLimiter.executeFutureSupplier(() -> calls.submit(call)));
+            return breaker.executeCallable(() -> timeLimiter.<T, Future<T>>executeFutureSupplier(call::get));
         } catch (CallNotPermittedException e) {
             throw new StoreUnavailableException(store, retryAfterSeconds, e);
         } catch (InterruptedException e) {

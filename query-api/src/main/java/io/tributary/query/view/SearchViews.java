@@ -1,6 +1,6 @@
 package io.tributary.query.view;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -16,16 +16,18 @@ import java.util.function.Function;
 
 /**
  * Searches over the Elasticsearch aliases, through the {@code elasticsearch} store guard. An alias the
- * projections have not created yet is an empty result, not an error.
+ * projections have not created yet is an empty result, not an error. The client is asynchronous: a search waits for
+ * its own future, where the blocking client would run on a thread of its own for the guard's time limit and wait on
+ * a monitor its I/O thread notifies.
  */
 @Component
 public class SearchViews {
 
-    private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient client;
     private final ConsistencyWait consistency;
     private final StoreGuard elasticsearchGuard;
 
-    SearchViews(ElasticsearchClient client, ConsistencyWait consistency, StoreGuard elasticsearchGuard) {
+    SearchViews(ElasticsearchAsyncClient client, ConsistencyWait consistency, StoreGuard elasticsearchGuard) {
         this.client = client;
         this.consistency = consistency;
         this.elasticsearchGuard = elasticsearchGuard;
@@ -37,7 +39,7 @@ public class SearchViews {
                 .index(alias)
                 .ignoreUnavailable(true)
                 .allowNoIndices(true)));
-        return elasticsearchGuard.call(() -> client.search(search, documentType));
+        return elasticsearchGuard.await(() -> client.search(search, documentType));
     }
 
     /** How many documents match in all (the searches here always count them exactly). */
