@@ -36,8 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * measures. By id, at most {@value #MAX_FOLLOWED} samples are followed at a time (a sample beyond that is skipped
  * and counted), each waiting longer between polls the longer it has waited, so a reading is at most a tenth late.
  * In search, one watcher asks for up to {@value #WORDS_PER_SEARCH} waiting users' words in one query every
- * {@value #SEARCH_EVERY_MILLIS} ms, the longest-waiting first, so search is asked at a fixed rate however many
- * samples wait. Baseline: a record's trip through Kafka alone (acks=all producer to consumer).
+ * {@value #SEARCH_EVERY_MILLIS} ms after the last answer, in turn (a user not found yet goes back to the end of the
+ * queue), so one search at most is under way however many samples wait. A reading in search is therefore late by up
+ * to one turn of the queue: the more users wait and the slower the search answers, the later. Baseline: a record's
+ * trip through Kafka alone (acks=all producer to consumer).
  */
 public final class Freshness {
 
