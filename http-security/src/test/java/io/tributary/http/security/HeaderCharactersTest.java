@@ -19,7 +19,8 @@ class HeaderCharactersTest {
             assertThat(HeaderCharacters.allowedHeaderValue(text)).as("U+%04X in a value", character)
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(text));
             assertThat(HeaderCharacters.allowedName(text)).as("U+%04X in a name", character)
-                    .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(text));
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(text))
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_PARAMETER_NAMES.test(text));
         }
     }
 
