@@ -41,8 +41,8 @@ public final class CommandCost {
     }
 
     public void run(Section section) {
-        // The first round warms the services' code paths up: until the JIT has compiled them, a registration costs
-        // several times its steady-state CPU, compilations included. Both rounds are reported.
+        // The first round warms the registration's code paths up; the second's cost is given against it, so a report
+        // shows whether compilation still weighed on the first.
         Round warming = round(1);
         Round warm = round(2);
         if (warm.busy().isEmpty() || warm.registered() == 0) {
