@@ -77,6 +77,8 @@ class UsersQueryIT extends QueryApiIT {
         assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=Ada Lovelase", Map.class))).as("fuzzy").contains(ADA);
         assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=Movelace", Map.class)))
                 .as("a typo in the first letter").doesNotContain(ADA);
+        assertThat(ids(httpAs(ADMIN).getForEntity("/api/v1/users?q=exampel", Map.class)))
+                .as("a typo in an address's word").doesNotContain(ADA);
         ResponseEntity<Map> byEmail = httpAs(ADMIN).getForEntity("/api/v1/users?q=ada.lovelace@example.com", Map.class);
         assertThat(ids(byEmail)).contains(ADA);
         Map<String, Object> first = ((List<Map<String, Object>>) byEmail.getBody().get("items")).getFirst();
