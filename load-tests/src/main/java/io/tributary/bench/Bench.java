@@ -77,10 +77,12 @@ public final class Bench {
         boolean rebuildOnly = List.of(args).contains("--rebuild");
         boolean catchUpOnly = List.of(args).contains("--catch-up");
         boolean readsOnly = List.of(args).contains("--reads");
+        boolean sustainedOnly = List.of(args).contains("--sustained");
         BenchScale scale = (quick ? BenchScale.quick() : BenchScale.full()).withEnvironment();
         // A quick run's figures are too short to quote: it never overwrites the full run's report.
         String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME"))
-                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : catchUpOnly ? "catch-up" : readsOnly ? "reads" : "latest");
+                .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : catchUpOnly ? "catch-up" : readsOnly ? "reads"
+                        : sustainedOnly ? "sustained" : "latest");
         System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
                 + " on fresh data (.tributary/bench)...");
         try (BenchSystem system = BenchSystem.start()) {
@@ -95,6 +97,8 @@ public final class Bench {
                 bench.runCatchUpOnly(system, scale);
             } else if (readsOnly) {
                 bench.runReadsOnly(system, scale);
+            } else if (sustainedOnly) {
+                bench.runSustainedOnly(system, scale);
             } else {
                 bench.run(system, scale);
             }
@@ -155,19 +159,8 @@ public final class Bench {
             settle(lag, scale.settleLimit(), commands, "before the reads");
             runReads(loadedContext, report.section("5. Reads by id"));
 
-            System.out.println("2. Mixed workload (Gatling)...");
             settle(lag, scale.settleLimit(), commands, "before the mixed workload");
-            Section mixed = report.section("2. Sustained mixed load (Gatling, open model)");
-            profiled(mixed, "the mixed workload", () -> new MixedLoad(loadedContext).run(mixed));
-
-            System.out.println("7. Memory after the mixed workload...");
-            isolated(memory, () -> new Memory(loadedContext).run(memory, "after the mixed workload"));
-
-            System.out.println("9. Sustained commands, everything running...");
-            Section sustained = report.section("9. Sustained commands: the highest rate the views keep up with");
-            profiled(sustained, "the sustained commands, settling included", () -> new SustainedCommands(loadedContext).run(sustained,
-                    () -> settle(lag, scale.settleLimit(), sustained, "before a command rate")));
-            write();
+            runSustainedLoads(loadedContext, memory);
 
             System.out.println("1. Commands, everything running...");
             settle(lag, scale.settleLimit(), commands, "before the commands with everything running");
@@ -264,6 +257,50 @@ public final class Bench {
     }
 
     /**
+     * The loads with everything running alone ({@code --sustained}): scenarios 2 and 9 on the loaded data set once every
+     * view has caught up with it (waiting up to the catch-up limit).
+     */
+    private void runSustainedOnly(BenchSystem system, BenchScale scale) {
+        Path work = workFolder(system);
+        String runTag = newRunTag();
+        StackEndpoints endpoints = system.endpoints();
+        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                endpoints.postgresPassword());
+        MachineFacts.machine(report.machine());
+        describeServerSettings();
+        report.scale().putAll(scale.describe());
+        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
+            BenchContext empty = new BenchContext(system, scale, system.api(), lag, Optional.empty(), work, runTag, null);
+            System.out.println("Loading the data set through the command API...");
+            DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), runTag)
+                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
+            BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
+            Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
+            settle(lag, scale.catchUpLimit(), memory, "before the mixed workload");
+            runSustainedLoads(context, memory);
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
+    }
+
+    /** Scenario 2, the memory after it (into the given section), then scenario 9. */
+    private void runSustainedLoads(BenchContext context, Section memory) {
+        System.out.println("2. Mixed workload (Gatling)...");
+        Section mixed = report.section("2. Sustained mixed load (Gatling, open model)");
+        profiled(mixed, "the mixed workload", () -> new MixedLoad(context).run(mixed));
+
+        System.out.println("7. Memory after the mixed workload...");
+        isolated(memory, () -> new Memory(context).run(memory, "after the mixed workload"));
+
+        System.out.println("9. Sustained commands, everything running...");
+        Section sustained = report.section("9. Sustained commands: the highest rate the views keep up with");
+        profiled(sustained, "the sustained commands, settling included", () -> new SustainedCommands(context).run(sustained,
+                () -> settle(context.lag(), context.scale().settleLimit(), sustained, "before a command rate")));
+        write();
+    }
+
+    /**
      * Scenarios 5, 6 and 4, in that order: reads by id (into the given section), product search, freshness (after
      * the CPU one registration costs, which bounds the rate the freshness run offers).
      */
@@ -325,7 +362,6 @@ public final class Bench {
         write();
     }
 
-    /** Waits (bounded) until no view is behind, so one scenario's backlog does not load the next one. */
     /**
      * Waits until the command API's relay and order sagas, then the views, have worked off what earlier scenarios left:
      * the sagas' answers to the orders are events the views apply only once they are written, and a scenario measured

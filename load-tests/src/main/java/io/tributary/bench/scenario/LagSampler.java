@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.bench.system.Api;
 import io.tributary.bench.system.ViewLag;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Samples the views' lag once a second while a load runs: the largest number of records any view has yet to
- * process (from Kafka) and the largest {@code secondsBehind} the projections themselves report. The e-mail
+ * process (from Kafka) and the largest {@code secondsBehind} the projections themselves report, each with the view
+ * that had it. The e-mail
  * notifications are left out of both: they are no view a read waits for.
  */
 final class LagSampler implements AutoCloseable {
@@ -17,13 +19,20 @@ final class LagSampler implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile long maxRecords;
+    private volatile String maxRecordsView = "";
     private volatile double maxSeconds = Double.NaN;
+    private volatile String maxSecondsView = "";
 
     LagSampler(ViewLag lag, Api api, String projectionsUrl) {
         thread = Thread.ofVirtual().start(() -> {
             while (running.get()) {
                 try {
-                    maxRecords = Math.max(maxRecords, lag.largestBehind());
+                    lag.now().forEach((view, progress) -> {
+                        if (ViewLag.isView(view) && progress.behind() > maxRecords) {
+                            maxRecords = progress.behind();
+                            maxRecordsView = view;
+                        }
+                    });
                 } catch (RuntimeException e) {
                     // a missed sample; the next one counts
                 }
@@ -34,8 +43,9 @@ final class LagSampler implements AutoCloseable {
                             continue;
                         }
                         double seconds = projection.getValue().path("secondsBehind").asDouble(Double.NaN);
-                        if (!Double.isNaN(seconds)) {
-                            maxSeconds = Double.isNaN(maxSeconds) ? seconds : Math.max(maxSeconds, seconds);
+                        if (!Double.isNaN(seconds) && (Double.isNaN(maxSeconds) || seconds > maxSeconds)) {
+                            maxSeconds = seconds;
+                            maxSecondsView = projection.getKey();
                         }
                     }
                 }
@@ -48,13 +58,18 @@ final class LagSampler implements AutoCloseable {
         });
     }
 
-    long maxRecords() {
-        return maxRecords;
-    }
-
     /** NaN when the projections did not report it. */
     double maxSeconds() {
         return maxSeconds;
+    }
+
+    /** The largest lags and the views that had them, e.g. "19.8 s (orders-search-index) / 4,213 records (...)". */
+    String describe() {
+        String seconds = Double.isNaN(maxSeconds) ? "n/a s"
+                : String.format(Locale.ROOT, "%.1f s (%s)", maxSeconds, maxSecondsView);
+        String records = maxRecords == 0 ? "0 records"
+                : String.format(Locale.ROOT, "%,d records (%s)", maxRecords, maxRecordsView);
+        return seconds + " / " + records;
     }
 
     @Override

@@ -36,22 +36,18 @@ public final class MixedLoad {
         int best = 0;
         for (int rate : context.scale().mixedRates()) {
             GatlingRun run;
-            long maxRecords;
-            double maxSeconds;
+            String lagged;
             try (LagSampler lag = new LagSampler(context.lag(), context.api(), context.system().url(BenchSystem.PROJECTIONS))) {
                 run = gatling(rate, results);
-                maxRecords = lag.maxRecords();
-                maxSeconds = lag.maxSeconds();
+                lagged = lag.describe();
             } catch (Command.ToolFailedException e) {
                 section.note("Gatling at " + rate + " req/s failed: " + e.getMessage());
                 break;
             }
             boolean met = run.p99() < P99_LIMIT_MS && run.errorRate() < ERROR_LIMIT;
             section.add(Figure.of("mixed workload at " + rate + " req/s offered", run.throughput(), "req/s",
-                    String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, errors %.2f %%, views' lag max %,d records / %s s%s",
-                            run.p50(), run.p99(), 100 * run.errorRate(), maxRecords,
-                            Double.isNaN(maxSeconds) ? "n/a" : String.format(Locale.ROOT, "%.1f", maxSeconds),
-                            met ? "" : " — over the limit")).noted("report: " + (run.report().isAbsolute() ? context.system().root().relativize(run.report()) : run.report())));
+                    String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, errors %.2f %%, views' lag max %s%s",
+                            run.p50(), run.p99(), 100 * run.errorRate(), lagged, met ? "" : " — over the limit")).noted("report: " + (run.report().isAbsolute() ? context.system().root().relativize(run.report()) : run.report())));
             System.out.printf(Locale.ROOT, "  mixed workload at %d req/s: p99 %.0f ms, errors %.2f %%%n", rate, run.p99(), 100 * run.errorRate());
             if (!met) {
                 break;

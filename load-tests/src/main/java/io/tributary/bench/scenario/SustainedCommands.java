@@ -44,10 +44,8 @@ public final class SustainedCommands {
             boolean keptUp = step.errorRate() < ERROR_LIMIT && step.maxLagSeconds() < LAG_LIMIT_SECONDS;
             section.add(Figure.of(rate + " commands/s offered for " + context.scale().sustainedStep().toSeconds() + " s",
                     step.answeredPerSecond(), "commands/s", String.format(Locale.ROOT,
-                            "%s; errors %.2f %%; views' lag max %s s / %,d records%s", step.latencies().describe(),
-                            100 * step.errorRate(), Double.isNaN(step.maxLagSeconds()) ? "n/a"
-                                    : String.format(Locale.ROOT, "%.1f", step.maxLagSeconds()),
-                            step.maxLagRecords(), keptUp ? "" : " — not kept up with")));
+                            "%s; errors %.2f %%; views' lag max %s%s", step.latencies().describe(),
+                            100 * step.errorRate(), step.lag(), keptUp ? "" : " — not kept up with")));
             System.out.printf(Locale.ROOT, "  %d commands/s: %.0f/s answered, errors %.2f %%, views' lag max %.1f s%n",
                     rate, step.answeredPerSecond(), 100 * step.errorRate(), step.maxLagSeconds());
             if (!keptUp) {
@@ -101,7 +99,7 @@ public final class SustainedCommands {
             // The lag a step leaves is part of it: sampled until the views have taken its last commands in.
             Pause.sleep(Duration.ofSeconds(2));
             return new Step(latencies, commands, failed.get(), latencies.count() / seconds, lag.maxSeconds(),
-                    lag.maxRecords());
+                    lag.describe());
         }
     }
 
@@ -123,9 +121,12 @@ public final class SustainedCommands {
         return "{\"name\":\"Sustained " + n + "\",\"email\":\"" + tag + "@" + context.runTag() + ".example.com\"}";
     }
 
-    /** One rate's outcome; {@code maxLagSeconds} is NaN when the projections did not report their lag. */
+    /**
+     * One rate's outcome; {@code maxLagSeconds} is NaN when the projections did not report their lag, {@code lag}
+     * names the views that lagged most.
+     */
     record Step(Latencies latencies, long offered, int failed, double answeredPerSecond, double maxLagSeconds,
-                long maxLagRecords) {
+                String lag) {
 
         double errorRate() {
             return offered == 0 ? 1 : (double) failed / offered;
