@@ -1,6 +1,7 @@
 package io.tributary.devstack;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.lang.invoke.MethodHandles;
@@ -25,6 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>other keys of strings are serialized once and their bytes kept for the most recently used keys;</li>
  * <li>keys with other values are compared as H2 compares them.</li>
  * </ul>
+ * Writing a key of strings to the file puts the same bytes as H2 does (its serialized form, tagged), but a one-string
+ * ASCII key's are put together from its string and the fixed parts, and others' come from the kept bytes: H2
+ * serializes every key of a page again each time the page is written, and under the views' writes that was an eighth
+ * of the server's time. Keys are read as H2 reads them.
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -33,6 +38,8 @@ final class IndexKeyType extends ObjectDataType {
     private static final byte STRING_TAG = 0x74;
     private static final byte END_BLOCK_DATA = 0x78;
     private static final int MAX_END_MARKERS = 4;
+    /** H2's tag of a Java-serialized value in its files. */
+    private static final byte SERIALIZED_OBJECT = 19;
     private static final VarHandle VALUES = valuesOfKeys();
 
     private final Map<KeyValue, byte[]> serialized = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -41,8 +48,19 @@ final class IndexKeyType extends ObjectDataType {
             return size() > CACHED_KEYS;
         }
     };
-    /** Per class of a key's value list: the bytes before the string of a one-string key, if they do not vary. */
-    private final Map<Class<?>, Optional<byte[]>> prefixes = new ConcurrentHashMap<>();
+    /**
+     * Per class of a key's value list: the bytes before and after the string of a one-string key, if they do not
+     * vary. Keys with the same frame (the same object) compare on their strings.
+     */
+    private final Map<Class<?>, Optional<Frame>> frames = new ConcurrentHashMap<>();
+
+    /** The fixed parts of a one-string key's serialized form. */
+    private record Frame(byte[] prefix, byte[] suffix) {
+
+        int length(String value) {
+            return prefix.length + 2 + value.length() + suffix.length;
+        }
+    }
 
     @Override
     public int compare(Object a, Object b) {
@@ -50,9 +68,9 @@ final class IndexKeyType extends ObjectDataType {
             if (a == b) {
                 return 0;
             }
-            byte[] firstPrefix = shortAsciiPrefix(first);
-            byte[] secondPrefix = firstPrefix == null ? null : shortAsciiPrefix(second);
-            if (firstPrefix != null && secondPrefix == firstPrefix) {
+            Frame firstFrame = shortAsciiFrame(first);
+            Frame secondFrame = firstFrame == null ? null : shortAsciiFrame(second);
+            if (firstFrame != null && secondFrame == firstFrame) {
                 return compareSerializedStrings((String) first.get(0), (String) second.get(0));
             }
             return compareNotNull(bytes(first), bytes(second));
@@ -77,29 +95,69 @@ final class IndexKeyType extends ObjectDataType {
         return 0;
     }
 
-    /** Whether comparing {@code key} with a key like it serializes neither. */
-    boolean comparesWithoutSerializing(KeyValue key) {
-        return shortAsciiPrefix(key) != null;
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (!(value instanceof KeyValue key) || !allStrings(key)) {
+            super.write(buffer, value);
+            return;
+        }
+        Frame frame = shortAsciiFrame(key);
+        if (frame == null) {
+            byte[] bytes = bytes(key);
+            buffer.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+            return;
+        }
+        String string = (String) key.get(0);
+        buffer.put(SERIALIZED_OBJECT).putVarInt(frame.length(string)).put(frame.prefix())
+                .put((byte) (string.length() >> 8)).put((byte) string.length());
+        for (int i = 0; i < string.length(); i++) {
+            buffer.put((byte) string.charAt(i));
+        }
+        buffer.put(frame.suffix());
     }
 
-    /** The shared prefix of a key of one short string of ASCII characters other than NUL; null for any other key. */
-    private byte[] shortAsciiPrefix(KeyValue key) {
+    /**
+     * Twice the serialized size, which is what H2 estimates for such a key once it has written a few (its estimate
+     * follows the keys it serializes, which this type does not let it see).
+     */
+    @Override
+    public int getMemory(Object value) {
+        if (value instanceof KeyValue key && allStrings(key)) {
+            Frame frame = shortAsciiFrame(key);
+            return 2 * (frame != null ? frame.length((String) key.get(0)) : bytes(key).length);
+        }
+        return super.getMemory(value);
+    }
+
+    /** Whether comparing {@code key} with a key like it, or writing it, serializes neither. */
+    boolean comparesWithoutSerializing(KeyValue key) {
+        return shortAsciiFrame(key) != null;
+    }
+
+    /** The shared frame of a key of one short string of ASCII characters other than NUL; null for any other key. */
+    private Frame shortAsciiFrame(KeyValue key) {
         if (key.size() != 1 || !(key.get(0) instanceof String value) || value.length() > MAX_SHORT_STRING
                 || !isAscii(value)) {
             return null;
         }
         Class<?> listClass = VALUES.get(key).getClass();
-        return prefixes.computeIfAbsent(listClass, type -> prefixOf(key, value)).orElse(null);
+        return frames.computeIfAbsent(listClass, type -> frameOf(key, value)).orElse(null);
     }
 
     /**
-     * The bytes before the string in the key's serialized form: class descriptors and the list's size, which do not
-     * depend on the string. Empty if the string is not where a one-string key keeps it.
+     * The bytes around the string in the key's serialized form: class descriptors and the list's size before it, end
+     * markers after it, which do not depend on the string. Empty if the string is not where a one-string key keeps it.
      */
-    private Optional<byte[]> prefixOf(KeyValue key, String value) {
+    private Optional<Frame> frameOf(KeyValue key, String value) {
         byte[] bytes = serialize(key);
-        int suffix = suffixLength(bytes, value);
-        return suffix > bytes.length ? Optional.empty() : Optional.of(Arrays.copyOf(bytes, bytes.length - suffix));
+        int fromTag = suffixLength(bytes, value);
+        if (fromTag > bytes.length) {
+            return Optional.empty();
+        }
+        int tag = bytes.length - fromTag;
+        // The prefix ends with the string's tag; the length bytes and the characters follow it.
+        return Optional.of(new Frame(Arrays.copyOf(bytes, tag + 1),
+                Arrays.copyOfRange(bytes, tag + 3 + value.length(), bytes.length)));
     }
 
     /**
@@ -143,7 +201,7 @@ final class IndexKeyType extends ObjectDataType {
      * library deems equal across number types (1 and 1L) do not.
      */
     private byte[] bytes(KeyValue key) {
-        if (!key.stream().allMatch(String.class::isInstance)) {
+        if (!allStrings(key)) {
             return serialize(key);
         }
         synchronized (serialized) {
@@ -157,6 +215,15 @@ final class IndexKeyType extends ObjectDataType {
             serialized.put(key, computed);
         }
         return computed;
+    }
+
+    private static boolean allStrings(KeyValue key) {
+        for (Object value : key) {
+            if (!(value instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static VarHandle valuesOfKeys() {

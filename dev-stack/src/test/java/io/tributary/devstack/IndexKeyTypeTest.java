@@ -3,10 +3,12 @@ package io.tributary.devstack;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,30 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void writesKeysAsTheBytesH2sOwnObjectTypeWrites() {
+        ObjectDataType h2 = new ObjectDataType();
+        IndexKeyType fast = new IndexKeyType();
+        List<KeyValue> keys = new ArrayList<>(variedKeys());
+        keys.add(new KeyValue(7L));
+        keys.add(new KeyValue("a", 7));
+        for (KeyValue key : keys) {
+            // Twice, so that the kept bytes of a key are written too.
+            for (int round = 0; round < 2; round++) {
+                assertThat(written(fast, key)).as(key.toString()).isEqualTo(written(h2, key));
+            }
+        }
+    }
+
+    @Test
+    void estimatesTheMemoryOfAKeyOfStringsByItsSerializedSize() {
+        IndexKeyType keys = new IndexKeyType();
+        for (KeyValue key : variedKeys()) {
+            assertThat(keys.getMemory(key)).as(key.toString()).isEqualTo(2 * ObjectDataType.serialize(key).length);
+        }
+        assertThat(keys.getMemory(new KeyValue(7L))).isEqualTo(new ObjectDataType().getMemory(new KeyValue(7L)));
+    }
+
+    @Test
     void comparesKeysOfOneAsciiStringWithoutSerializingThem() {
         IndexKeyType keys = new IndexKeyType();
         assertThat(keys.comparesWithoutSerializing(new KeyValue(UUID.randomUUID().toString()))).isTrue();
@@ -55,6 +81,32 @@ class IndexKeyTypeTest {
         assertThat(keys.comparesWithoutSerializing(new KeyValue("zé"))).isFalse();
         assertThat(keys.comparesWithoutSerializing(new KeyValue("a", "b"))).isFalse();
         assertThat(keys.comparesWithoutSerializing(new KeyValue(7L))).isFalse();
+    }
+
+    /** Keys of strings: one ASCII string (each way a key is built), several, non-ASCII, NUL, long and empty ones. */
+    private List<KeyValue> variedKeys() {
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            keys.add(new KeyValue(UUID.randomUUID().toString()));
+            keys.add(new KeyValue(List.of("k" + random.nextInt(1_000))));
+        }
+        keys.add(new KeyValue("a", "b"));
+        for (int length : new int[] {0, 1, 255, 256, 70_000}) {
+            keys.add(new KeyValue("k".repeat(length)));
+        }
+        for (String odd : List.of("é", "\u0000", "a\u0000", "日本", "\u007f")) {
+            keys.add(new KeyValue(odd));
+        }
+        return keys;
+    }
+
+    private static byte[] written(ObjectDataType type, KeyValue key) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, key);
+        ByteBuffer bytes = buffer.getBuffer().flip();
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        return copy;
     }
 
     @Test
