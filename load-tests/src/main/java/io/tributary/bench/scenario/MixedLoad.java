@@ -34,11 +34,20 @@ public final class MixedLoad {
     public void run(Section section) {
         Path results = context.system().root().resolve("load-tests").resolve("target").resolve("gatling");
         int best = 0;
+        // Unmeasured: the workload's paths (a user's orders, autocomplete) are ones the scenarios before may not have
+        // taken, and a query API that has not compiled them answered a tenth as fast, for longer than a step lasts.
+        int warmUpRate = Math.max(1, context.scale().mixedRates().stream().mapToInt(Integer::intValue).min().orElse(0) / 2);
+        Duration warmUp = context.scale().warmUp();
+        try {
+            gatling(warmUpRate, warmUp, results);
+        } catch (Command.ToolFailedException e) {
+            section.note("The warm-up at " + warmUpRate + " req/s failed: " + e.getMessage());
+        }
         for (int rate : context.scale().mixedRates()) {
             GatlingRun run;
             String lagged;
             try (LagSampler lag = new LagSampler(context.lag(), context.api(), context.system().url(BenchSystem.PROJECTIONS))) {
-                run = gatling(rate, results);
+                run = gatling(rate, context.scale().mixedStep(), results);
                 lagged = lag.describe();
             } catch (Command.ToolFailedException e) {
                 section.note("Gatling at " + rate + " req/s failed: " + e.getMessage());
@@ -58,16 +67,17 @@ public final class MixedLoad {
                 "of the rates tried: " + context.scale().mixedRates()));
         section.note("80 % reads (30 % order by id, 20 % a user's orders, 20 % product search, 10 % autocomplete), "
                 + "20 % commands (10 % register user, 10 % place order); open model, "
-                + context.scale().mixedStep().toSeconds() + " s per rate. No baseline: the limits are the classic API target.");
+                + context.scale().mixedStep().toSeconds() + " s per rate, after " + warmUp.toSeconds() + " s unmeasured at "
+                + warmUpRate + " req/s. No baseline: the limits are the classic API target.");
     }
 
-    private GatlingRun gatling(int rate, Path results) {
+    private GatlingRun gatling(int rate, Duration duration, Path results) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JVM options Gatling's own launchers pass: it reads JDK internals for its stats writer.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
                 "-Dbench.commandApi=" + context.commandApi(), "-Dbench.queryApi=" + context.queryApi(),
-                "-Dbench.rate=" + rate, "-Dbench.seconds=" + context.scale().mixedStep().toSeconds(),
+                "-Dbench.rate=" + rate, "-Dbench.seconds=" + duration.toSeconds(),
                 "-Dbench.data=" + context.dataset().folder(), "-Dbench.runTag=" + context.runTag(),
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "--simulation", MixedWorkloadSimulation.class.getName(),
@@ -75,7 +85,7 @@ public final class MixedLoad {
                 "--run-description", "Tributary mixed workload at " + rate + " req/s"));
         // The token through the environment, so that it is not on the command line.
         Map<String, String> environment = Map.of(MixedWorkloadSimulation.TOKEN_VARIABLE, context.system().adminToken());
-        return GatlingRun.parse(Command.run(command, environment, context.scale().mixedStep().plusMinutes(3)));
+        return GatlingRun.parse(Command.run(command, environment, duration.plusMinutes(3)));
     }
 
     /** The global figures of one Gatling run, from the "Global Information" table it prints at the end. */
