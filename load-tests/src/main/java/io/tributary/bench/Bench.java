@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code ./tributary bench [--quick]}: starts the stack and the services on fresh data, loads users, products
@@ -232,6 +233,27 @@ public final class Bench {
      * up with it (waiting up to the catch-up limit), so the reads measure the query API and not a view's backlog.
      */
     private void runReadsOnly(BenchSystem system, BenchScale scale) {
+        runOnLoadedData(system, scale, context -> {
+            Section reads = report.section("5. Reads by id");
+            settle(context.lag(), scale.catchUpLimit(), reads, "before the reads");
+            runReads(context, reads);
+        });
+    }
+
+    /**
+     * The loads with everything running alone ({@code --sustained}): scenarios 2 and 9 on the loaded data set once every
+     * view has caught up with it (waiting up to the catch-up limit).
+     */
+    private void runSustainedOnly(BenchSystem system, BenchScale scale) {
+        runOnLoadedData(system, scale, context -> {
+            Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
+            settle(context.lag(), scale.catchUpLimit(), memory, "before the mixed workload");
+            runSustainedLoads(context, memory);
+        });
+    }
+
+    /** Loads the data set through the command API with every service running, then runs {@code scenarios} on it. */
+    private void runOnLoadedData(BenchSystem system, BenchScale scale, Consumer<BenchContext> scenarios) {
         Path work = workFolder(system);
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
@@ -246,38 +268,7 @@ public final class Bench {
             System.out.println("Loading the data set through the command API...");
             DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), runTag)
                     .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
-            BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
-            Section reads = report.section("5. Reads by id");
-            settle(lag, scale.catchUpLimit(), reads, "before the reads");
-            runReads(context, reads);
-        } finally {
-            write();
-            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
-        }
-    }
-
-    /**
-     * The loads with everything running alone ({@code --sustained}): scenarios 2 and 9 on the loaded data set once every
-     * view has caught up with it (waiting up to the catch-up limit).
-     */
-    private void runSustainedOnly(BenchSystem system, BenchScale scale) {
-        Path work = workFolder(system);
-        String runTag = newRunTag();
-        StackEndpoints endpoints = system.endpoints();
-        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
-                endpoints.postgresPassword());
-        MachineFacts.machine(report.machine());
-        describeServerSettings();
-        report.scale().putAll(scale.describe());
-        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
-            BenchContext empty = new BenchContext(system, scale, system.api(), lag, Optional.empty(), work, runTag, null);
-            System.out.println("Loading the data set through the command API...");
-            DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), runTag)
-                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
-            BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
-            Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
-            settle(lag, scale.catchUpLimit(), memory, "before the mixed workload");
-            runSustainedLoads(context, memory);
+            scenarios.accept(empty.withDataset(saveSearchWords(loaded.dataset())));
         } finally {
             write();
             System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
