@@ -34,8 +34,8 @@ public final class MixedLoad {
     public void run(Section section) {
         Path results = context.system().root().resolve("load-tests").resolve("target").resolve("gatling");
         int best = 0;
-        // Unmeasured: the workload's paths (a user's orders, autocomplete) are ones the scenarios before may not have
-        // taken, and a query API that has not compiled them answered a tenth as fast, for longer than a step lasts.
+        // Unmeasured, so that the first rate does not also measure the services compiling the workload's paths (a
+        // user's orders, autocomplete), which the scenarios before it need not have taken.
         int warmUpRate = Math.max(1, context.scale().mixedRates().stream().mapToInt(Integer::intValue).min().orElse(0) / 2);
         Duration warmUp = context.scale().warmUp();
         try {
