@@ -27,11 +27,9 @@ final class LagSampler implements AutoCloseable {
         thread = Thread.ofVirtual().start(() -> {
             while (running.get()) {
                 try {
-                    lag.now().forEach((view, progress) -> {
-                        if (ViewLag.isView(view) && progress.behind() > maxRecords) {
-                            maxRecords = progress.behind();
-                            maxRecordsView = view;
-                        }
+                    lag.mostBehind().filter(view -> view.getValue().behind() > maxRecords).ifPresent(view -> {
+                        maxRecords = view.getValue().behind();
+                        maxRecordsView = view.getKey();
                     });
                 } catch (RuntimeException e) {
                     // a missed sample; the next one counts

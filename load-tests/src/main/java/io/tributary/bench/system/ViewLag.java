@@ -10,9 +10,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -118,8 +120,13 @@ public final class ViewLag implements AutoCloseable {
      * waits for, and their backlog (mail leaves slower than views are written) is the catch-up's to report.
      */
     public long largestBehind() {
+        return mostBehind().map(view -> view.getValue().behind()).orElse(0L);
+    }
+
+    /** The view with the largest lag now, in records, and its progress; as {@link #largestBehind()}, views only. */
+    public Optional<Map.Entry<String, Progress>> mostBehind() {
         return now().entrySet().stream().filter(group -> isView(group.getKey()))
-                .mapToLong(group -> group.getValue().behind()).max().orElse(0);
+                .max(Comparator.comparingLong(group -> group.getValue().behind()));
     }
 
     /** Whether a projection (consumer group) keeps a view, rather than a side effect such as e-mail. */
