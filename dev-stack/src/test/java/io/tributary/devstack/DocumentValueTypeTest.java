@@ -51,6 +51,36 @@ class DocumentValueTypeTest {
         }
     }
 
+    @Test
+    void writesEachDocumentAsItIsWhenItsPageIsWrittenAgain(@TempDir Path folder) {
+        String file = folder.resolve("pages.mv").toString();
+        try (MVStore store = MVStore.open(file)) {
+            MVMap<Object, Document> documents = documents(store);
+            for (int i = 0; i < 1_000; i++) {
+                documents.put("user-" + i, document("user-" + i));
+            }
+        }
+        try (MVStore store = MVStore.open(file)) {
+            // Read back, so that the documents' kept bytes come from the file, then change every tenth: the pages
+            // holding them are written again, with the other nine documents of ten as they were read.
+            MVMap<Object, Document> documents = documents(store);
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(documents.get("user-" + i)).isEqualTo(document("user-" + i));
+            }
+            for (int i = 0; i < 1_000; i += 10) {
+                documents.put("user-" + i, document("user-" + i).append("version", 8L));
+                store.commit();
+            }
+        }
+        try (MVStore store = MVStore.open(file)) {
+            MVMap<Object, Document> documents = documents(store);
+            for (int i = 0; i < 1_000; i++) {
+                Document expected = document("user-" + i);
+                assertThat(documents.get("user-" + i)).isEqualTo(i % 10 == 0 ? expected.append("version", 8L) : expected);
+            }
+        }
+    }
+
     private static MVMap<Object, Document> documents(MVStore store) {
         return store.openMap("documents", new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
     }
