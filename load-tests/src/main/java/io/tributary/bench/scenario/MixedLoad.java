@@ -73,9 +73,12 @@ public final class MixedLoad {
 
     private GatlingRun gatling(int rate, Duration duration, Path results) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The JVM options Gatling's own launchers pass: it reads JDK internals for its stats writer.
+        // The JVM options Gatling's own launchers pass (it reads JDK internals for its stats writer), and the quick
+        // compiler only, with one GC thread: Gatling shares the two cores with the services it measures, and a few
+        // hundred requests a second need no optimized code.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dbench.commandApi=" + context.commandApi(), "-Dbench.queryApi=" + context.queryApi(),
                 "-Dbench.rate=" + rate, "-Dbench.seconds=" + duration.toSeconds(),
                 "-Dbench.data=" + context.dataset().folder(), "-Dbench.runTag=" + context.runTag(),
