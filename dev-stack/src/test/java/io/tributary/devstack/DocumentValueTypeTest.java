@@ -61,7 +61,7 @@ class DocumentValueTypeTest {
             }
         }
         try (MVStore store = MVStore.open(file)) {
-            // Read back, so that the documents' kept bytes come from the file, then change every tenth: the pages
+            // Read back, so that the pages hold documents decoded from the file, then change every tenth: the pages
             // holding them are written again, with the other nine documents of ten as they were read.
             MVMap<Object, Document> documents = documents(store);
             for (int i = 0; i < 1_000; i++) {
