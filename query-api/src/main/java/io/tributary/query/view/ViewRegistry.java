@@ -2,7 +2,9 @@ package io.tributary.query.view;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,15 @@ public class ViewRegistry {
 
     private final LoadingCache<String, String> active;
 
+    @Autowired
     ViewRegistry(MongoTemplate mongo) {
+        this(mongo, Ticker.systemTicker());
+    }
+
+    /** @param ticker the clock the answers' ages are read on */
+    ViewRegistry(MongoTemplate mongo, Ticker ticker) {
         this.active = Caffeine.newBuilder()
+                .ticker(ticker)
                 .refreshAfterWrite(Duration.ofSeconds(REFRESH_SECONDS))
                 .expireAfterWrite(Duration.ofSeconds(EXPIRE_SECONDS))
                 // On the reading thread, inside its store guard; a failed lookup keeps the answer it had.
