@@ -18,11 +18,11 @@ import java.util.List;
 
 /**
  * What the notification listeners do with a poll of records: apply them in order as one {@link NotificationBatch},
- * flush it, record progress. A record that fails ends the batch: what its predecessors did is flushed, and the
- * failure is reported at the record's index, so the container's error handler commits the predecessors and treats the
- * record exactly as a record listener's failure (waited out, retried, or dead-lettered), then goes on from there. A
- * failure to read or flush the batch as a whole is reported at its first record: the batch is applied again, which
- * changes nothing that was already written.
+ * send its mail, flush it, record progress. A record that fails, or whose mail fails, ends the batch: what its
+ * predecessors did is sent and flushed, and the failure is reported at the record's index, so the container's error
+ * handler commits the predecessors and treats the record exactly as a record listener's failure (waited out, retried,
+ * or dead-lettered), then goes on from there. A failure to read or flush the batch as a whole is reported at its
+ * first record: the batch is applied again, which changes nothing that was already written.
  */
 @Component
 class NotificationBatches {
@@ -53,7 +53,7 @@ class NotificationBatches {
         List<WriteOutcome> outcomes = new ArrayList<>(events.size());
         try (NotificationBatch batch = projection.begin(events)) {
             for (EventEnvelope event : events) {
-                // The mail of an event is sent while it is applied: in the event's span of its command's trace.
+                // The mail of an event is composed while it is applied, in the event's span of its command's trace.
                 RecordScope scope = traces.open(projection.name(), event, log.isDebugEnabled());
                 try {
                     WriteOutcome outcome = batch.apply(event);
@@ -67,6 +67,13 @@ class NotificationBatches {
                     break;
                 }
             }
+            try {
+                batch.send();
+            } catch (UndeliveredMailException e) {
+                // The events from this one on are applied again with the rest of the batch.
+                outcomes.subList(indexOf(events, e.eventId()), outcomes.size()).clear();
+                failure = e.getCause();
+            }
             batch.flush();
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException(e.getMessage(), e, 0);
@@ -77,5 +84,14 @@ class NotificationBatches {
         if (failure != null) {
             throw new BatchListenerFailedException(failure.getMessage(), failure, outcomes.size());
         }
+    }
+
+    private static int indexOf(List<EventEnvelope> events, String eventId) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).id().equals(eventId)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("event " + eventId + " is not in the batch");
     }
 }

@@ -75,16 +75,20 @@ class NotificationLog {
     }
 
     /**
-     * Records that the mail of {@code intent} is about to be sent, in one ordered write with the acceptance of the
-     * mails {@code accepted} before it; returns once both are written.
+     * Records that the mails of {@code intents} are about to be sent, in one ordered write with the acceptance of the
+     * mails {@code accepted} before them; returns once all are written.
      */
-    void recordIntent(Document intent, List<Document> accepted) {
+    void recordIntents(List<Document> intents, List<Document> accepted) {
         List<WriteModel<Document>> writes = acceptances(accepted);
-        writes.add(new UpdateOneModel<>(Filters.eq("_id", intent.get("_id")),
-                new Document("$set", fields(intent).append(STATE, SENDING).append("attemptedAt", now()))
-                        .append("$inc", new Document("attempts", 1)),
-                new UpdateOptions().upsert(true)));
-        write(writes, "record the intent to send " + intent.get("_id"));
+        Date attemptedAt = now();
+        for (Document intent : intents) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", intent.get("_id")),
+                    new Document("$set", fields(intent).append(STATE, SENDING).append("attemptedAt", attemptedAt))
+                            .append("$inc", new Document("attempts", 1)),
+                    new UpdateOptions().upsert(true)));
+        }
+        write(writes, "record the intent to send " + (intents.size() == 1 ? intents.getFirst().get("_id")
+                : intents.size() + " mails, the first " + intents.getFirst().get("_id")));
     }
 
     /** Records that the SMTP server accepted the mails {@code accepted}. */
@@ -95,7 +99,7 @@ class NotificationLog {
     }
 
     private static List<WriteModel<Document>> acceptances(List<Document> accepted) {
-        List<WriteModel<Document>> writes = new ArrayList<>(accepted.size() + 1);
+        List<WriteModel<Document>> writes = new ArrayList<>(accepted.size());
         Date sentAt = now();
         for (Document entry : accepted) {
             // Upserted: the whole entry, should its intent have been lost with the store's data.

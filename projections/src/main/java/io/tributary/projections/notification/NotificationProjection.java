@@ -30,7 +30,11 @@ abstract class NotificationProjection<E extends DomainEvent> implements Projecti
     public final WriteOutcome apply(EventEnvelope event) {
         try (NotificationBatch batch = begin(List.of(event))) {
             try {
-                return batch.apply(event);
+                WriteOutcome outcome = batch.apply(event);
+                batch.send();
+                return outcome;
+            } catch (UndeliveredMailException e) {
+                throw e.getCause();
             } finally {
                 batch.flush();
             }

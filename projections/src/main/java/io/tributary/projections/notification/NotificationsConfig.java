@@ -24,7 +24,7 @@ class NotificationsConfig {
     @Bean
     Notifier notifier(MongoDatabase viewDatabase, JavaMailSenderImpl mailSender, NotificationProperties properties) {
         return new Notifier(new NotificationLog(viewDatabase.getCollection(NotificationLog.COLLECTION)),
-                new MailDelivery(mailSender, properties));
+                new MailDelivery(mailSender, properties), properties.mailsPerLogWrite());
     }
 
     @Bean

@@ -53,6 +53,11 @@ class OrderNotifications extends NotificationProjection<OrderEvent> {
             }
 
             @Override
+            public void send() {
+                mail.send();
+            }
+
+            @Override
             public void flush() {
                 mail.flush();
                 placements.flush();

@@ -37,6 +37,11 @@ class WelcomeNotifications extends NotificationProjection<UserEvent> {
             }
 
             @Override
+            public void send() {
+                mail.send();
+            }
+
+            @Override
             public void flush() {
                 mail.flush();
                 directory.flush();

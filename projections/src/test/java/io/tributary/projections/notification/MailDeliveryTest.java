@@ -131,7 +131,7 @@ class MailDeliveryTest {
     }
 
     private static NotificationProperties properties() {
-        return new NotificationProperties("Tributary <no-reply@tributary.example>", 100);
+        return new NotificationProperties("Tributary <no-reply@tributary.example>", 100, 25);
     }
 
     private static Recipient to(String email) {

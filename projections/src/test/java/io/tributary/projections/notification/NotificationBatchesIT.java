@@ -33,7 +33,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -57,8 +59,9 @@ class NotificationBatchesIT {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecipientDirectory recipients = new RecipientDirectory(
             new VersionedDocuments(database.getCollection(RecipientDirectory.COLLECTION)));
+    /** Two mails per log write, so that a batch's mails go out in several runs. */
     private final Notifier notifier = new Notifier(new NotificationLog(database.getCollection(NotificationLog.COLLECTION)),
-            MailDeliveryTest.delivery(smtp.port()));
+            MailDeliveryTest.delivery(smtp.port()), 2);
     private final WelcomeNotifications welcomes = new WelcomeNotifications(recipients, notifier);
     private final OrderNotifications orders = new OrderNotifications(
             new PlacedOrders(new VersionedDocuments(database.getCollection(PlacedOrders.COLLECTION))), recipients,
@@ -114,6 +117,22 @@ class NotificationBatchesIT {
         assertThat(smtp.accepted()).containsExactly(messageIds(batch, 0, 1, 2, 3, 4));
         assertThat(logged()).containsExactlyInAnyOrder(eventIds(batch, 0, 1, 2, 3, 4));
         assertThat(smtp.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRunOfMailsHasItsIntentsLoggedBeforeItsFirstMailIsSentAndTheAcceptancesOfTheRunBefore() {
+        List<ConsumerRecord<String, byte[]>> batch = registrations(5, -1);
+        smtp.dropConnectionAfter(3);
+
+        BatchListenerFailedException failure = failureOf(welcomes, batch);
+
+        // Runs of two: 0 and 1 went out, then 2 and 3 were logged as intents with the acceptances of 0 and 1.
+        assertThat(failure.getIndex()).isEqualTo(3);
+        assertThat(smtp.accepted()).containsExactly(messageIds(batch, 0, 1, 2));
+        assertThat(states()).containsOnlyKeys(eventIds(batch, 0, 1, 2, 3))
+                .containsEntry(eventIds(batch, 3)[0], NotificationLog.SENDING)
+                .containsEntry(eventIds(batch, 2)[0], NotificationLog.SENT)
+                .containsEntry(eventIds(batch, 0)[0], NotificationLog.SENT);
     }
 
     @Test
@@ -195,6 +214,14 @@ class NotificationBatchesIT {
     private List<String> logged() {
         return database.getCollection(NotificationLog.COLLECTION).find(Filters.eq("state", NotificationLog.SENT))
                 .map(entry -> entry.getString("_id")).into(new ArrayList<>());
+    }
+
+    /** The log's state of each event it has an entry for. */
+    private Map<String, String> states() {
+        Map<String, String> states = new HashMap<>();
+        database.getCollection(NotificationLog.COLLECTION).find()
+                .forEach(entry -> states.put(entry.getString("_id"), entry.getString("state")));
+        return states;
     }
 
     private Optional<String> recipientEmail(String userId) {
