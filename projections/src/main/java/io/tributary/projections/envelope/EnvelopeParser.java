@@ -101,7 +101,7 @@ public class EnvelopeParser {
     private static Instant instant(ConsumerRecord<String, byte[]> record, String name) {
         String value = required(record, name);
         try {
-            return Instant.parse(value);
+            return IsoInstant.parse(value);
         } catch (DateTimeException e) {
             throw new UnreadableEventException("header " + name + " is not an ISO-8601 instant: " + value, e);
         }
