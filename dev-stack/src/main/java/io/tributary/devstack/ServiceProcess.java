@@ -67,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
         // glibc's default of eight malloc arenas per core held tens of MB per service after a load.
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         Path pidFile = logFile.resolveSibling(name + ".pid");
-        ChildProcess process = ChildProcess.start(name, command(jar, System.getenv(EXTRA_OPTIONS)),
+        ChildProcess process = ChildProcess.start(name, command(ExtractedJar.of(jar), System.getenv(EXTRA_OPTIONS)),
                 environment, jar.getParent(), logFile, pidFile);
         ServiceProcess service = new ServiceProcess(name, port, process, timeout);
         service.awaitUp();
