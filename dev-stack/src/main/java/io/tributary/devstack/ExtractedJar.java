@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -25,14 +27,22 @@ import java.util.stream.Stream;
 public final class ExtractedJar {
 
     private static final String FOLDER = "extracted";
+    /** The manifest attribute of an executable jar that names the folder of its nested libraries. */
+    private static final String SPRING_BOOT_LIBRARIES = "Spring-Boot-Lib";
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
 
     private ExtractedJar() {
     }
 
-    /** The application jar extracted from {@code jar}, extracted now if this build of it has not been yet. */
+    /**
+     * The application jar extracted from {@code jar}, extracted now if this build of it has not been yet; a jar that
+     * is not a Spring Boot executable jar has no nested jars and runs as it is.
+     */
     public static Path of(Path jar) {
         try {
+            if (!executable(jar)) {
+                return jar;
+            }
             Path folder = jar.toAbsolutePath().resolveSibling(FOLDER);
             String build = Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar);
             Path extracted = folder.resolve(baseName(jar) + "-" + build);
@@ -94,6 +104,13 @@ public final class ExtractedJar {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private static boolean executable(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue(SPRING_BOOT_LIBRARIES) != null;
         }
     }
 
