@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * {@code ./tributary bench [--quick]}: starts the stack and the services on fresh data, loads users, products
  * and orders, runs the nine scenarios of the benchmark with their same-run baselines, and writes
  * {@code docs/benchmarks/latest.md} and {@code latest.json} ({@code --rebuild}: scenario 8 alone, into
- * {@code rebuild.md}). The report is rewritten after every scenario, so a
+ * {@code rebuild.md}; {@code --commands}: scenario 1 with the command API alone, into {@code commands.md}). The report is rewritten after every scenario, so a
  * run that fails half-way still leaves what it measured. Everything it started is stopped at the end.
  */
 public final class Bench {
@@ -79,11 +79,12 @@ public final class Bench {
         boolean catchUpOnly = List.of(args).contains("--catch-up");
         boolean readsOnly = List.of(args).contains("--reads");
         boolean sustainedOnly = List.of(args).contains("--sustained");
+        boolean commandsOnly = List.of(args).contains("--commands");
         BenchScale scale = (quick ? BenchScale.quick() : BenchScale.full()).withEnvironment();
         // A quick run's figures are too short to quote: it never overwrites the full run's report.
         String reportName = Optional.ofNullable(System.getenv("BENCH_REPORT_NAME"))
                 .orElse(quick ? "quick" : rebuildOnly ? "rebuild" : catchUpOnly ? "catch-up" : readsOnly ? "reads"
-                        : sustainedOnly ? "sustained" : "latest");
+                        : sustainedOnly ? "sustained" : commandsOnly ? "commands" : "latest");
         System.out.println("Starting PostgreSQL, Kafka, Elasticsearch, the Mongo-protocol server, an SMTP server and the services"
                 + " on fresh data (.tributary/bench)...");
         try (BenchSystem system = BenchSystem.start()) {
@@ -100,6 +101,8 @@ public final class Bench {
                 bench.runReadsOnly(system, scale);
             } else if (sustainedOnly) {
                 bench.runSustainedOnly(system, scale);
+            } else if (commandsOnly) {
+                bench.runCommandsOnly(system, scale);
             } else {
                 bench.run(system, scale);
             }
@@ -250,6 +253,40 @@ public final class Bench {
             settle(context.lag(), scale.catchUpLimit(), memory, "before the mixed workload");
             runSustainedLoads(context, memory);
         });
+    }
+
+    /**
+     * The command API alone ({@code --commands}): scenario 1 with the relay running and the projections stopped, as
+     * in the full run, on a data set loaded the same way.
+     */
+    private void runCommandsOnly(BenchSystem system, BenchScale scale) {
+        Path work = workFolder(system);
+        StackEndpoints endpoints = system.endpoints();
+        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                endpoints.postgresPassword());
+        MachineFacts.machine(report.machine());
+        MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
+        describeServerSettings();
+        report.scale().putAll(scale.describe());
+        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
+            Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
+            Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                    endpoints.postgresPassword(), work);
+            BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, newRunTag(), null);
+            System.out.println("Stopping the projections; loading the data set through the command API...");
+            system.stopService(BenchSystem.PROJECTIONS);
+            DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), empty.runTag())
+                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
+            BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
+            System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
+            Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
+            commandSide.awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
+            CommandThroughput throughput = new CommandThroughput(context, pgbench);
+            profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
     }
 
     /** Loads the data set through the command API with every service running, then runs {@code scenarios} on it. */
