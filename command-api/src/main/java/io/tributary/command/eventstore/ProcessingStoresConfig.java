@@ -18,14 +18,15 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 
 /**
- * The event processors' tracking tokens and the order sagas are kept over plain JDBC, in the tables Axon's JPA
- * stores use (see the V1 and V3 migrations), so either store reads what the other wrote. At 200 commands/s, half of
+ * The event processors' tracking tokens and the order sagas are kept over plain JDBC, in the tables of the V1 and V3
+ * migrations (named as Axon's JPA stores name them, which the command API used before). At 200 commands/s, half of
  * them orders, token updates and saga lookups through the JPA stores were an eighth of the command API's CPU
  * samples, most of it in Hibernate (a managed entity, a locking find and a flush per token update; association
  * entities per saga) around the same few statements the JDBC stores send directly.
  * <p>
- * Both take their connection from Spring, so within a processor's transaction (the JPA transaction manager's,
- * which exposes its connection) a token is stored in the same transaction as the saga changes of its batch.
+ * Every store, the event store's too, takes its connection from Spring's transaction, so a processor's token is
+ * stored in the same transaction as the saga changes of its batch, and a command's events with its idempotency
+ * record and claims.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingStoresConfig {

@@ -2,6 +2,7 @@ package io.tributary.command.http;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,16 @@ class ApiExceptionHandlerTest {
     void aCommandRefusedItsLockIsAConflictToRetryNotAServerError() throws Exception {
         ResponseEntity<?> answer = handler.commandFailed(new CommandExecutionException("lock refused",
                 new DeadlockException("An imminent deadlock was detected")), new ServletWebRequest(new MockHttpServletRequest()));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(((ProblemDetail) answer.getBody()).getType().toString()).endsWith("concurrent-modification");
+    }
+
+    /** Another replica appended the aggregate's version first (the event table's unique key): nothing changed. */
+    @Test
+    void aVersionAnotherReplicaAppendedFirstIsAConflictToRetry() throws Exception {
+        ResponseEntity<?> answer = handler.domain(new ConcurrencyException("version 3 of user u exists"),
+                new ServletWebRequest(new MockHttpServletRequest()));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(((ProblemDetail) answer.getBody()).getType().toString()).endsWith("concurrent-modification");

@@ -1,8 +1,8 @@
 package io.tributary.command.http;
 
-import org.hibernate.exception.GenericJDBCException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.junit.jupiter.api.Test;
-import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 
@@ -18,9 +18,9 @@ class EventStoreOutageTest {
     void aStatementOrRollbackOnAConnectionThePoolDroppedIsAnOutage() {
         SQLException dropped = new SQLException("Connection is closed");
 
-        assertThat(EventStoreOutage.causedBy(new GenericJDBCException("could not prepare statement", dropped))).isTrue();
-        assertThat(EventStoreOutage.causedBy(new JpaSystemException(
-                new RuntimeException("Unable to rollback against JDBC Connection", dropped)))).isTrue();
+        assertThat(EventStoreOutage.causedBy(new JdbcException("Failed to execute the statement", dropped))).isTrue();
+        assertThat(EventStoreOutage.causedBy(new TransactionSystemException(
+                "Could not roll back JDBC transaction", dropped))).isTrue();
     }
 
     @Test
