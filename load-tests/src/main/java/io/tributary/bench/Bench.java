@@ -113,45 +113,25 @@ public final class Bench {
 
     private void run(BenchSystem system, BenchScale scale) {
         Path work = workFolder(system);
-        String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
-        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
-                endpoints.postgresPassword());
-        MachineFacts.machine(report.machine());
-        MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
-        describeServerSettings();
-        report.scale().putAll(scale.describe());
+        describe(endpoints, scale);
 
         try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
             Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
             Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
                     endpoints.postgresPassword(), work);
-            BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, runTag, null);
+            BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, newRunTag(), null);
             Section memory = report.section("7. Memory: RSS and heap after a full GC, per service");
             isolated(memory, () -> new Memory(empty).run(memory, "at rest"));
-            BenchContext context = empty;
 
-            System.out.println("Stopping the projections; loading the data set through the command API...");
-            system.stopService(BenchSystem.PROJECTIONS);
-            DataLoader.Loaded loaded = new DataLoader(context.api(), context.commandApi(), runTag)
-                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
-            context = context.withDataset(saveSearchWords(loaded.dataset()));
-            // The relay's producer logs its settings when it sends the first event.
-            MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
-            report.scale().put("load (products, then users, then orders; 32 concurrent requests)",
-                    String.format(Locale.ROOT, "%,d commands in %.0f s, %.0f/s", loaded.commands(), loaded.took().toNanos() / 1e9,
-                            loaded.perSecond()));
-            write();
-
-            System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
-            Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
-            commandSide.awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
-            CommandThroughput throughput = new CommandThroughput(context, pgbench);
-            profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
+            CommandsAlone alone = commandsAlone(system, empty, pgbench);
+            DataLoader.Loaded loaded = alone.loaded();
+            Section commands = alone.commands();
+            CommandThroughput throughput = alone.throughput();
 
             System.out.println("3. Catch-up: starting the projections on the backlog...");
             Section catchUp = report.section("3. Catch-up: each view from its backlog to no lag");
-            BenchContext loadedContext = context;
+            BenchContext loadedContext = alone.context();
             profiled(catchUp, "the catch-up", () -> new CatchUp(loadedContext).run(catchUp,
                     String.format(Locale.ROOT, "%,d commands", loaded.commands())));
             if (!system.running(BenchSystem.PROJECTIONS)) {
@@ -262,31 +242,56 @@ public final class Bench {
     private void runCommandsOnly(BenchSystem system, BenchScale scale) {
         Path work = workFolder(system);
         StackEndpoints endpoints = system.endpoints();
+        describe(endpoints, scale);
+        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
+            Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
+                    endpoints.postgresPassword(), work);
+            commandsAlone(system, new BenchContext(system, scale, system.api(), lag, Wrk.find(work.resolve("wrk")), work,
+                    newRunTag(), null), pgbench);
+        } finally {
+            write();
+            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
+        }
+    }
+
+    /** What the machine, the servers and the scale of this run are, into the report; the command side's backlog. */
+    private void describe(StackEndpoints endpoints, BenchScale scale) {
         commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
                 endpoints.postgresPassword());
         MachineFacts.machine(report.machine());
         MachineFacts.postgres(report.settings(), endpoints.postgresJdbcUrl(), endpoints.postgresUser(), endpoints.postgresPassword());
         describeServerSettings();
         report.scale().putAll(scale.describe());
-        try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
-            Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
-            Optional<PgBench> pgbench = PgBench.find(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
-                    endpoints.postgresPassword(), work);
-            BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, newRunTag(), null);
-            System.out.println("Stopping the projections; loading the data set through the command API...");
-            system.stopService(BenchSystem.PROJECTIONS);
-            DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), empty.runTag())
-                    .load(scale.users(), scale.products(), scale.orders(), work.resolve("data"));
-            BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
-            System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
-            Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
-            commandSide.awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
-            CommandThroughput throughput = new CommandThroughput(context, pgbench);
-            profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
-        } finally {
-            write();
-            System.out.println("Report: " + reportFolder.resolve(reportName + ".md"));
-        }
+    }
+
+    /**
+     * Stops the projections, loads the data set through the command API and measures scenario 1 with the command API
+     * alone, once its relay and order sagas worked off the loading.
+     */
+    private CommandsAlone commandsAlone(BenchSystem system, BenchContext empty, Optional<PgBench> pgbench) {
+        BenchScale scale = empty.scale();
+        System.out.println("Stopping the projections; loading the data set through the command API...");
+        system.stopService(BenchSystem.PROJECTIONS);
+        DataLoader.Loaded loaded = new DataLoader(empty.api(), empty.commandApi(), empty.runTag())
+                .load(scale.users(), scale.products(), scale.orders(), empty.work().resolve("data"));
+        BenchContext context = empty.withDataset(saveSearchWords(loaded.dataset()));
+        // The relay's producer logs its settings when it sends the first event.
+        MachineFacts.kafkaProducer(report.settings(), system.logOf(BenchSystem.COMMAND_API));
+        report.scale().put("load (products, then users, then orders; 32 concurrent requests)",
+                String.format(Locale.ROOT, "%,d commands in %.0f s, %.0f/s", loaded.commands(), loaded.took().toNanos() / 1e9,
+                        loaded.perSecond()));
+        write();
+
+        System.out.println("1. Commands, the command API alone (relay running, projections stopped)...");
+        Section commands = report.section("1. Commands: throughput and latency by concurrent clients");
+        commandSide.awaitCaughtUp(scale.commandSideLimit(), commands, "when the commands were measured");
+        CommandThroughput throughput = new CommandThroughput(context, pgbench);
+        profiled(commands, "the commands, command API alone", () -> throughput.run(commands, "command API alone"));
+        return new CommandsAlone(context, loaded, commands, throughput);
+    }
+
+    private record CommandsAlone(BenchContext context, DataLoader.Loaded loaded, Section commands,
+                                 CommandThroughput throughput) {
     }
 
     /** Loads the data set through the command API with every service running, then runs {@code scenarios} on it. */
@@ -294,11 +299,7 @@ public final class Bench {
         Path work = workFolder(system);
         String runTag = newRunTag();
         StackEndpoints endpoints = system.endpoints();
-        commandSide = new CommandSideBacklog(endpoints.postgresJdbcUrl(), endpoints.postgresUser(),
-                endpoints.postgresPassword());
-        MachineFacts.machine(report.machine());
-        describeServerSettings();
-        report.scale().putAll(scale.describe());
+        describe(endpoints, scale);
         try (ViewLag lag = new ViewLag(endpoints.kafkaBootstrapServers())) {
             Optional<Wrk> wrk = Wrk.find(work.resolve("wrk"));
             BenchContext empty = new BenchContext(system, scale, system.api(), lag, wrk, work, runTag, null);
