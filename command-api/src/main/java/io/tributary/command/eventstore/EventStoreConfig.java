@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * Axon's embedded event store as Axon's auto-configuration builds it, but keeping the last {@value #CACHED_EVENTS}
  * events in memory for the streaming processors (the relay and the order saga) rather than 10,000.
  *
- * <p>Each cached event holds its serialized payload and its tracking token in a heap of 192 MB, so the cache is kept
+ * <p>Each cached event holds its serialized payload and its tracking token in a heap of 256 MB, so the cache is kept
  * small. The processors read from it while they are within this many events of the head, as they are when they keep
  * up; further behind, they read the store.
  *
