@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -67,7 +66,7 @@ public final class ExtractedJar {
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             // Extracted meanwhile by another start: that copy serves.
         } finally {
-            delete(unpacking);
+            FileTrees.delete(unpacking);
         }
         removeEarlierBuilds(folder, baseName(jar), extracted);
     }
@@ -91,18 +90,7 @@ public final class ExtractedJar {
         try (Stream<Path> builds = Files.list(folder)) {
             for (Path build : builds.filter(path -> !path.equals(current)
                     && path.getFileName().toString().startsWith(baseName + "-")).toList()) {
-                delete(build);
-            }
-        }
-    }
-
-    private static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+                FileTrees.delete(build);
             }
         }
     }

