@@ -64,9 +64,9 @@ public record BenchScale(String mode, int users, int products, int orders, List<
     }
 
     /**
-     * How long a closed-loop read scenario and its baseline run unmeasured first: as long as one measurement, so
-     * that the services' JIT has compiled the path being measured (two seconds left the query API at a third of
-     * its steady rate).
+     * One round of the unmeasured load before a closed-loop read scenario and its baseline, as long as one measurement;
+     * rounds repeat until the rate settles (see {@code SettlingWarmUp}), so that the services' JIT has compiled the
+     * path being measured (two seconds left the query API at a third of its steady rate).
      */
     public Duration warmUp() {
         return step;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,13 +46,14 @@ public final class ProductSearch {
         // Both paths warm up before either is measured: Elasticsearch compiles its search code under the first load,
         // so the path measured first met a colder server. Measured once each: the query API's searches per second
         // rose from 14 to 83 over its first 20 s, and Elasticsearch alone, just started, from 94 to over 400 over 40 s.
-        asAdmin.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS, context.scale().warmUp(),
-                paths.toString());
+        Duration round = context.scale().warmUp();
+        SettlingWarmUp apiWarmUp = SettlingWarmUp.run(round, () -> asAdmin.run("product-search", WrkScripts.GET_PATHS,
+                context.queryApi(), CONNECTIONS, round, paths.toString()).perSecond());
         Optional<String> body = capturedBody(section);
         Optional<Path> bodies = body.map(captured -> write("search-bodies.txt",
                 words.stream().map(word -> captured.replace(PROBE_WORD, word)).toList()));
-        bodies.ifPresent(direct -> wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS,
-                context.scale().warmUp(), direct.toString()));
+        Optional<SettlingWarmUp> directWarmUp = bodies.map(direct -> SettlingWarmUp.run(round, () -> wrk.run(
+                "es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, round, direct.toString()).perSecond()));
         WrkResult search = asAdmin.run("product-search", WrkScripts.GET_PATHS, context.queryApi(), CONNECTIONS,
                 context.scale().step(), paths.toString());
         Figure figure = Figure.of("GET /products?q=<word>, " + CONNECTIONS + " connections, " + words.size() + " words in turn",
@@ -63,7 +65,8 @@ public final class ProductSearch {
         WrkResult direct = wrk.run("es-search", WrkScripts.POST_BODIES, url, CONNECTIONS, context.scale().step(),
                 bodies.get().toString());
         section.add(figure.against("the same body straight to Elasticsearch (" + direct.latencies() + ")", direct.perSecond()));
-        section.note("Both warmed up for " + context.scale().warmUp().toSeconds() + " s before either was measured.");
+        section.note("Both warmed up before either was measured: the query API in " + apiWarmUp.describe()
+                + ", Elasticsearch in " + directWarmUp.map(SettlingWarmUp::describe).orElse("none") + ".");
         section.note("Elasticsearch body as the query API sent it for q=" + PROBE_WORD + ": `" + body.get() + "`");
     }
 

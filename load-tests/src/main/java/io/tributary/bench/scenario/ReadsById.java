@@ -39,8 +39,9 @@ public final class ReadsById {
         Path hot = context.dataset().hotOrdersFile(HOT_SET);
         String prefix = "/api/v1/orders/";
         Duration step = context.scale().step();
-        asAdmin.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, context.scale().warmUp(),
-                hot.toString(), prefix);
+        Duration round = context.scale().warmUp();
+        SettlingWarmUp warmUp = SettlingWarmUp.run(round, () -> asAdmin.run("orders-by-id", WrkScripts.GET_BY_ID,
+                context.queryApi(), CONNECTIONS, round, hot.toString(), prefix).perSecond());
         WrkResult reads = asAdmin.run("orders-by-id", WrkScripts.GET_BY_ID, context.queryApi(), CONNECTIONS, step,
                 hot.toString(), prefix);
         Figure figure = Figure.of("GET /orders/{id}, hot set of " + Math.min(HOT_SET, context.dataset().orderIds().size())
@@ -51,7 +52,7 @@ public final class ReadsById {
             return;
         }
         section.add(withNginx(figure, wrk, sample.get(), section, step));
-        section.note("The query API was warmed up for " + context.scale().warmUp().toSeconds() + " s first; nginx serves one order's JSON ("
+        section.note("The query API was warmed up first, in " + warmUp.describe() + "; nginx serves one order's JSON ("
                 + sample.get().length() + " bytes) as a file.");
     }
 
