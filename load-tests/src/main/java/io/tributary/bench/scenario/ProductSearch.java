@@ -66,7 +66,7 @@ public final class ProductSearch {
                 bodies.get().toString());
         section.add(figure.against("the same body straight to Elasticsearch (" + direct.latencies() + ")", direct.perSecond()));
         section.note("Both warmed up before either was measured: the query API in " + apiWarmUp.describe()
-                + ", Elasticsearch in " + directWarmUp.map(SettlingWarmUp::describe).orElse("none") + ".");
+                + ", Elasticsearch in " + directWarmUp.orElseThrow().describe() + ".");
         section.note("Elasticsearch body as the query API sent it for q=" + PROBE_WORD + ": `" + body.get() + "`");
     }
 
