@@ -42,11 +42,13 @@ class ActuatorEndpointsIT extends ProjectionsIntegrationTest {
     }
 
     @Test
-    void prometheusExposesTheProgressOfEveryProjection() {
+    void prometheusExposesTheProgressAndTheDelayOfEveryProjection() {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
 
         assertThat(projections).isNotEmpty().allSatisfy(projection -> assertThat(metrics)
-                .containsPattern("tributary_projection_position\\{[^}]*projection=\"" + projection.name() + "\""));
+                .containsPattern("tributary_projection_position\\{[^}]*projection=\"" + projection.name() + "\"")
+                .containsPattern("tributary_projection_delay_seconds_bucket\\{[^}]*projection=\""
+                        + projection.name() + "\"[^}]*le=\"0.001\""));
     }
 
     @Test

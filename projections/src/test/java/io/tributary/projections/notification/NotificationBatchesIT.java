@@ -95,11 +95,17 @@ class NotificationBatchesIT {
         assertThat(logged()).containsExactlyInAnyOrder(eventIds(batch, 0, 1));
         assertThat(recipientEmail(batch.get(2).key())).as("recorded before its welcome was refused")
                 .contains("refused2@example.com");
+        assertThat(sentWithDelay()).as("mails sent, timed from their event's recording").isEqualTo(2);
 
         // Dead-lettered after its retries, the refused record is behind the group, which goes on after it.
         batches.handle(welcomes, batch.subList(3, 5));
         assertThat(smtp.accepted()).containsExactly(messageIds(batch, 0, 1, 3, 4));
         assertThat(logged()).containsExactlyInAnyOrder(eventIds(batch, 0, 1, 3, 4));
+        assertThat(sentWithDelay()).isEqualTo(4);
+    }
+
+    private long sentWithDelay() {
+        return meters.get("tributary.projection.delay").tag("projection", welcomes.name()).timer().count();
     }
 
     @Test
