@@ -3,6 +3,8 @@ package io.tributary.bench.scenario;
 import io.tributary.bench.report.Figure;
 import io.tributary.bench.report.Section;
 import io.tributary.bench.system.Api;
+import io.tributary.bench.system.BenchSystem;
+import io.tributary.bench.system.ViewDelays;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,11 +42,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #SEARCH_EVERY_MILLIS} ms after the last answer, in turn (a user not found yet goes back to the end of the
  * queue), so one search at most is under way however many samples wait. A reading in search is therefore late by up
  * to one turn of the queue: the more users wait and the slower the search answers, the later. Baseline: a record's
- * trip through Kafka alone (acks=all producer to consumer).
+ * trip through Kafka alone (acks=all producer to consumer). Where the time goes: the relay's delay in publishing
+ * each event ({@link RelayDelays}) and the users' two views' own delays in applying it ({@link ViewDelays}); the rest
+ * of a reading is the query API's, and for search the index's refresh.
  */
 public final class Freshness {
 
     static final int COMMANDS_PER_SECOND = 200;
+    private static final List<String> VIEWS = List.of("users-mongo-view", "users-search-index");
     private static final int SAMPLE_EVERY = 10;
     private static final int MAX_FOLLOWED = 32;
     private static final Duration BY_ID_POLL = Duration.ofMillis(2);
@@ -68,6 +74,9 @@ public final class Freshness {
         AtomicInteger skipped = new AtomicInteger();
         Semaphore followed = new Semaphore(MAX_FOLLOWED);
         long commands = context.scale().freshness().toSeconds() * COMMANDS_PER_SECOND;
+        String projections = context.system().url(BenchSystem.PROJECTIONS);
+        Optional<ViewDelays.Snapshot> delaysBefore = ViewDelays.Snapshot.take(context.api(), projections);
+        RelayDelays relay = new RelayDelays(context.system().endpoints().kafkaBootstrapServers(), RelayDelays.USERS_TOPIC);
         SearchWatch watch = new SearchWatch(search, invisible);
         Thread watcher = Thread.ofPlatform().name("freshness-search-watch").start(watch);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
@@ -91,6 +100,8 @@ public final class Freshness {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Optional<ViewDelays.Snapshot> delaysAfter = ViewDelays.Snapshot.take(context.api(), projections);
+        Latencies published = relay.stop();
         String rate = COMMANDS_PER_SECOND + " POST /users per s for " + context.scale().freshness().toSeconds() + " s";
         section.add(Figure.of("POST /users answered 2xx, " + rate, answered.count(), "commands", answered.describe()));
         Latencies kafka = kafkaRoundTrips(section);
@@ -105,6 +116,23 @@ public final class Freshness {
         section.add(Figure.of("write → found by GET /users?q=, p99", search.percentile(99), "ms", "")
                 .against("Kafka p99", kafka.percentile(99)));
         section.add(Figure.of("write → found by GET /users?q=, max", search.percentile(100), "ms", ""));
+        section.add(Figure.of("event → published to Kafka by the relay, p50", published.percentile(50), "ms",
+                published.describe()).against("Kafka p50", kafka.percentile(50)));
+        if (delaysBefore.isPresent() && delaysAfter.isPresent()) {
+            for (String view : VIEWS) {
+                ViewDelays.Interval applied = ViewDelays.Interval.between(delaysBefore.get(), delaysAfter.get(), view);
+                section.add(Figure.of("event → applied by " + view + ", p50", applied.percentile(50), "ms",
+                                String.format(Locale.ROOT, "p99 %.0f ms (%,d events)", applied.percentile(99),
+                                        applied.events()))
+                        .against("Kafka p50", kafka.percentile(50)));
+            }
+            section.note("Where the freshness goes: the relay's delay is a record's timestamp (when the relay sent "
+                    + "it) less its `ce_time` (when the command recorded the event), for every event of the users' "
+                    + "topic during the run; the views' own delays (`tributary_projection_delay_seconds`, from the "
+                    + "event's recording to the projection having written it, interpolated within the histogram's "
+                    + "buckets) add Kafka and the view's write to it. The rest of a reading above is the query API's "
+                    + "and, for search, Elasticsearch's refresh (every 1 s) that makes a written document searchable.");
+        }
         int failed = refused.values().stream().mapToInt(Integer::intValue).sum();
         if (failed > 0 || invisible.get() > 0) {
             section.note(String.format(Locale.ROOT, "Of %,d commands offered, %,d did not answer 2xx (the command API "
