@@ -118,6 +118,7 @@ public final class Freshness {
         section.add(Figure.of("write → found by GET /users?q=, max", search.percentile(100), "ms", ""));
         section.add(Figure.of("event → published to Kafka by the relay, p50", published.percentile(50), "ms",
                 published.describe()).against("Kafka p50", kafka.percentile(50)));
+        section.note("The search watcher's own searches answered in " + watch.answers.describe() + ".");
         if (delaysBefore.isPresent() && delaysAfter.isPresent()) {
             for (String view : VIEWS) {
                 ViewDelays.Interval applied = ViewDelays.Interval.between(delaysBefore.get(), delaysAfter.get(), view);
@@ -204,6 +205,8 @@ public final class Freshness {
     private final class SearchWatch implements Runnable {
 
         private final Deque<Waiting> waiting = new ConcurrentLinkedDeque<>();
+        /** How long each of its searches took to answer. */
+        private final Latencies answers = new Latencies();
         private final Latencies found;
         private final AtomicInteger invisible;
         private volatile boolean finishing;
@@ -238,8 +241,10 @@ public final class Freshness {
         /** Found users are timed; the rest go back to the end of the queue, or are given up after {@link #GIVE_UP}. */
         private void ask(List<Waiting> asked) {
             String words = asked.stream().map(Waiting::word).collect(Collectors.joining("+"));
+            long asking = System.nanoTime();
             Api.Answer answer = context.api().get(context.queryApi() + "/api/v1/users?limit=100&q=" + words);
             long now = System.nanoTime();
+            answers.add((now - asking) / 1e6);
             for (Waiting user : asked) {
                 if (answer.ok() && answer.body().contains(user.id())) {
                     found.add((now - user.acknowledged()) / 1e6);
