@@ -49,7 +49,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Freshness {
 
     static final int COMMANDS_PER_SECOND = 200;
-    private static final List<String> VIEWS = List.of("users-mongo-view", "users-search-index");
     private static final int SAMPLE_EVERY = 10;
     private static final int MAX_FOLLOWED = 32;
     private static final Duration BY_ID_POLL = Duration.ofMillis(2);
@@ -76,7 +75,8 @@ public final class Freshness {
         long commands = context.scale().freshness().toSeconds() * COMMANDS_PER_SECOND;
         String projections = context.system().url(BenchSystem.PROJECTIONS);
         Optional<ViewDelays.Snapshot> delaysBefore = ViewDelays.Snapshot.take(context.api(), projections);
-        RelayDelays relay = new RelayDelays(context.system().endpoints().kafkaBootstrapServers(), RelayDelays.USERS_TOPIC);
+        RelayDelays relay = new RelayDelays(context.system().endpoints().kafkaBootstrapServers(),
+                SyntheticBacklog.USERS_TOPIC);
         SearchWatch watch = new SearchWatch(search, invisible);
         Thread watcher = Thread.ofPlatform().name("freshness-search-watch").start(watch);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
@@ -120,7 +120,7 @@ public final class Freshness {
                 published.describe()).against("Kafka p50", kafka.percentile(50)));
         section.note("The search watcher's own searches answered in " + watch.answers.describe() + ".");
         if (delaysBefore.isPresent() && delaysAfter.isPresent()) {
-            for (String view : VIEWS) {
+            for (String view : SyntheticBacklog.USERS_VIEWS) {
                 ViewDelays.Interval applied = ViewDelays.Interval.between(delaysBefore.get(), delaysAfter.get(), view);
                 section.add(Figure.of("event → applied by " + view + ", p50", applied.percentile(50), "ms",
                                 String.format(Locale.ROOT, "p99 %.0f ms (%,d events)", applied.percentile(99),

@@ -21,10 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (set by the relay's producer when it sends) less its {@code ce_time} (when the command recorded the event). The
  * first stage of an event's way to the views; read from the topic's end on, by a consumer of no group.
  */
-final class RelayDelays implements AutoCloseable {
+final class RelayDelays {
 
-    /** The users' topic and the CloudEvents time header, as the command API publishes them. */
-    static final String USERS_TOPIC = "tributary.users";
+    /** The CloudEvents time header, as the command API publishes it. */
     private static final String TIME_HEADER = "ce_time";
 
     private final Latencies delays = new Latencies();
@@ -63,11 +62,6 @@ final class RelayDelays implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return delays;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     static OptionalDouble delayOf(ConsumerRecord<?, ?> record) {

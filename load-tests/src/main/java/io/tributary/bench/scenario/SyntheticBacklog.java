@@ -20,8 +20,9 @@ import java.util.Locale;
 public final class SyntheticBacklog {
 
     private static final Duration RELAY_LIMIT = Duration.ofMinutes(20);
-    private static final String USERS_TOPIC = "tributary.users";
-    private static final List<String> USERS_VIEWS = List.of("users-mongo-view", "users-search-index");
+    /** The users' topic, as the command API publishes it, and the two views made from it. */
+    static final String USERS_TOPIC = "tributary.users";
+    static final List<String> USERS_VIEWS = List.of("users-mongo-view", "users-search-index");
 
     private final BenchContext context;
 

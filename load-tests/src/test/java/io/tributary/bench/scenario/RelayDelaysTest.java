@@ -37,7 +37,7 @@ class RelayDelaysTest {
         if (time != null) {
             headers.add("ce_time", time.getBytes(StandardCharsets.UTF_8));
         }
-        return new ConsumerRecord<>(RelayDelays.USERS_TOPIC, 0, 7, timestamp, TimestampType.CREATE_TIME, -1, -1,
+        return new ConsumerRecord<>(SyntheticBacklog.USERS_TOPIC, 0, 7, timestamp, TimestampType.CREATE_TIME, -1, -1,
                 "key", "value", headers, Optional.empty());
     }
 }
