@@ -35,18 +35,19 @@ public class EnvelopeParser {
     }
 
     public EventEnvelope parse(ConsumerRecord<String, byte[]> record) {
-        String specVersion = required(record, CloudEventHeaders.SPEC_VERSION);
+        Attributes attributes = Attributes.of(record);
+        String specVersion = required(attributes.specVersion, CloudEventHeaders.SPEC_VERSION);
         if (!CloudEventHeaders.SPEC_VERSION_VALUE.equals(specVersion)) {
             throw new UnreadableEventException("unsupported CloudEvents specversion " + specVersion);
         }
-        String contentType = optional(record, CloudEventHeaders.CONTENT_TYPE);
+        String contentType = attributes.contentType;
         if (contentType != null && !contentType.startsWith(CloudEventHeaders.JSON)) {
             throw new UnreadableEventException("unsupported content-type " + contentType);
         }
-        String type = required(record, CloudEventHeaders.TYPE);
+        String type = required(attributes.type, CloudEventHeaders.TYPE);
         EventDescriptor descriptor = EventCatalog.byCloudEventType(type)
                 .orElseThrow(() -> new UnreadableEventException("unknown event type " + type));
-        String subject = required(record, CloudEventHeaders.SUBJECT);
+        String subject = required(attributes.subject, CloudEventHeaders.SUBJECT);
         if (!subject.equals(record.key())) {
             throw new UnreadableEventException("record key " + record.key() + " is not the subject " + subject);
         }
@@ -55,13 +56,13 @@ public class EnvelopeParser {
             throw new UnreadableEventException("payload belongs to " + data.aggregateId() + ", not to " + subject);
         }
         return new EventEnvelope(
-                required(record, CloudEventHeaders.ID),
+                required(attributes.id, CloudEventHeaders.ID),
                 type,
                 subject,
-                instant(record, CloudEventHeaders.TIME),
-                number(record, CloudEventHeaders.AGGREGATE_VERSION, 1),
-                number(record, CloudEventHeaders.POSITION, 0),
-                optional(record, CloudEventHeaders.TRACEPARENT),
+                instant(attributes.time, CloudEventHeaders.TIME),
+                number(attributes.aggregateVersion, CloudEventHeaders.AGGREGATE_VERSION, 1),
+                number(attributes.position, CloudEventHeaders.POSITION, 0),
+                attributes.traceparent,
                 data);
     }
 
@@ -98,8 +99,8 @@ public class EnvelopeParser {
         return (DomainEvent) Objects.requireNonNull(value, "null payload of " + descriptor.cloudEventType());
     }
 
-    private static Instant instant(ConsumerRecord<String, byte[]> record, String name) {
-        String value = required(record, name);
+    private static Instant instant(String header, String name) {
+        String value = required(header, name);
         try {
             return IsoInstant.parse(value);
         } catch (DateTimeException e) {
@@ -107,8 +108,8 @@ public class EnvelopeParser {
         }
     }
 
-    private static long number(ConsumerRecord<String, byte[]> record, String name, long minimum) {
-        String value = required(record, name);
+    private static long number(String header, String name, long minimum) {
+        String value = required(header, name);
         try {
             long number = Long.parseLong(value);
             if (number < minimum) {
@@ -120,17 +121,52 @@ public class EnvelopeParser {
         }
     }
 
-    private static String required(ConsumerRecord<String, byte[]> record, String name) {
-        String value = optional(record, name);
+    private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new UnreadableEventException("missing header " + name);
         }
         return value;
     }
 
-    /** If a header repeats, the last one counts. */
-    private static String optional(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /**
+     * The attributes this parser reads, taken from the record's headers in one pass (if a header repeats, the last
+     * one counts) rather than looked up one by one, each lookup going through all of the record's dozen headers.
+     */
+    private static final class Attributes {
+
+        String specVersion;
+        String contentType;
+        String type;
+        String subject;
+        String id;
+        String time;
+        String aggregateVersion;
+        String position;
+        String traceparent;
+
+        static Attributes of(ConsumerRecord<String, byte[]> record) {
+            Attributes attributes = new Attributes();
+            for (Header header : record.headers()) {
+                switch (header.key()) {
+                    case CloudEventHeaders.SPEC_VERSION -> attributes.specVersion = text(header);
+                    case CloudEventHeaders.CONTENT_TYPE -> attributes.contentType = text(header);
+                    case CloudEventHeaders.TYPE -> attributes.type = text(header);
+                    case CloudEventHeaders.SUBJECT -> attributes.subject = text(header);
+                    case CloudEventHeaders.ID -> attributes.id = text(header);
+                    case CloudEventHeaders.TIME -> attributes.time = text(header);
+                    case CloudEventHeaders.AGGREGATE_VERSION -> attributes.aggregateVersion = text(header);
+                    case CloudEventHeaders.POSITION -> attributes.position = text(header);
+                    case CloudEventHeaders.TRACEPARENT -> attributes.traceparent = text(header);
+                    default -> {
+                        // Attributes the views do not read (source, dataschema, aggregate type) and foreign headers.
+                    }
+                }
+            }
+            return attributes;
+        }
+
+        private static String text(Header header) {
+            return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
     }
 }

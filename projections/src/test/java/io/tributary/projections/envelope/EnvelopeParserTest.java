@@ -150,6 +150,28 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void aRepeatedAttributeCountsByItsLastHeader() {
+        ConsumerRecord<String, byte[]> record = validRegistration();
+        header(record, CloudEventHeaders.POSITION, "43");
+        header(record, CloudEventHeaders.ID, "event-2");
+
+        EventEnvelope event = parser.parse(record);
+
+        assertThat(event.position()).isEqualTo(43);
+        assertThat(event.id()).isEqualTo("event-2");
+    }
+
+    @Test
+    void aHeaderWithoutValueIsAMissingAttribute() {
+        ConsumerRecord<String, byte[]> record = validRegistration();
+        record.headers().add(CloudEventHeaders.TYPE, null);
+
+        assertThatThrownBy(() -> parser.parse(record))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining(CloudEventHeaders.TYPE);
+    }
+
+    @Test
     void rejectsARecordKeyedByAnotherAggregate() {
         ConsumerRecord<String, byte[]> valid = validRegistration();
         ConsumerRecord<String, byte[]> record =
