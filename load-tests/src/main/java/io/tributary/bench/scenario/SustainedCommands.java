@@ -5,9 +5,11 @@ import io.tributary.bench.report.Figure;
 import io.tributary.bench.report.Section;
 import io.tributary.bench.system.Api;
 import io.tributary.bench.system.BenchSystem;
+import io.tributary.bench.system.ViewDelays;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,8 +46,9 @@ public final class SustainedCommands {
             boolean keptUp = step.errorRate() < ERROR_LIMIT && step.maxLagSeconds() < LAG_LIMIT_SECONDS;
             section.add(Figure.of(rate + " commands/s offered for " + context.scale().sustainedStep().toSeconds() + " s",
                     step.answeredPerSecond(), "commands/s", String.format(Locale.ROOT,
-                            "%s; errors %.2f %%; views' lag max %s%s", step.latencies().describe(),
-                            100 * step.errorRate(), step.lag(), keptUp ? "" : " — not kept up with")));
+                            "%s; errors %.2f %%; views' lag max %s%s%s", step.latencies().describe(),
+                            100 * step.errorRate(), step.lag(), step.delay().map(delay -> "; " + delay).orElse(""),
+                            keptUp ? "" : " — not kept up with")));
             System.out.printf(Locale.ROOT, "  %d commands/s: %.0f/s answered, errors %.2f %%, views' lag max %.1f s%n",
                     rate, step.answeredPerSecond(), 100 * step.errorRate(), step.maxLagSeconds());
             if (!keptUp) {
@@ -68,7 +71,9 @@ public final class SustainedCommands {
         Semaphore outstanding = new Semaphore(MAX_OUTSTANDING);
         long commands = length.toSeconds() * rate;
         long started = System.nanoTime();
-        try (LagSampler lag = new LagSampler(context.lag(), context.api(), context.system().url(BenchSystem.PROJECTIONS))) {
+        String projections = context.system().url(BenchSystem.PROJECTIONS);
+        Optional<ViewDelays.Snapshot> delaysBefore = ViewDelays.Snapshot.take(context.api(), projections);
+        try (LagSampler lag = new LagSampler(context.lag(), context.api(), projections)) {
             try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
                  ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor()) {
                 ticker.scheduleAtFixedRate(() -> {
@@ -98,9 +103,21 @@ public final class SustainedCommands {
             double seconds = (System.nanoTime() - started) / 1e9;
             // The lag a step leaves is part of it: sampled until the views have taken its last commands in.
             Pause.sleep(Duration.ofSeconds(2));
+            Optional<ViewDelays.Snapshot> delaysAfter = ViewDelays.Snapshot.take(context.api(), projections);
             return new Step(latencies, commands, failed.get(), latencies.count() / seconds, lag.maxSeconds(),
-                    lag.describe());
+                    lag.describe(), slowestDelay(delaysBefore, delaysAfter));
         }
+    }
+
+    /** The slowest view's own delay (from each event's recording to the view holding it) over the step. */
+    private static Optional<String> slowestDelay(Optional<ViewDelays.Snapshot> before,
+                                                 Optional<ViewDelays.Snapshot> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return Optional.empty();
+        }
+        return ViewDelays.slowestView(before.get(), after.get()).map(view -> String.format(Locale.ROOT,
+                "slowest view's delay p50 %.0f ms, p99 %.0f ms (%s, %,d events)", view.getValue().percentile(50),
+                view.getValue().percentile(99), view.getKey(), view.getValue().events()));
     }
 
     private void send(int n, Latencies latencies, AtomicInteger failed) {
@@ -123,10 +140,10 @@ public final class SustainedCommands {
 
     /**
      * One rate's outcome; {@code maxLagSeconds} is NaN when the projections did not report their lag, {@code lag}
-     * names the views that lagged most.
+     * names the views that lagged most, {@code delay} the view whose events waited longest to be applied.
      */
     record Step(Latencies latencies, long offered, int failed, double answeredPerSecond, double maxLagSeconds,
-                String lag) {
+                String lag, Optional<String> delay) {
 
         double errorRate() {
             return offered == 0 ? 1 : (double) failed / offered;

@@ -1,5 +1,6 @@
 package io.tributary.bench.system;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -81,6 +82,18 @@ public final class ViewDelays {
             }
             return lower * 1000;
         }
+    }
+
+    /**
+     * The view (not the e-mail notifications) whose 99th percentile of the events it applied between the snapshots was
+     * the highest, with its interval; empty when no view applied any.
+     */
+    public static Optional<Map.Entry<String, Interval>> slowestView(Snapshot before, Snapshot after) {
+        return after.buckets().keySet().stream()
+                .filter(ViewLag::isView)
+                .map(projection -> Map.entry(projection, Interval.between(before, after, projection)))
+                .filter(view -> view.getValue().events() > 0)
+                .max(Comparator.comparingDouble(view -> view.getValue().percentile(99)));
     }
 
     private ViewDelays() {

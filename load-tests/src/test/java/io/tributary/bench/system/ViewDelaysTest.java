@@ -58,4 +58,24 @@ class ViewDelaysTest {
         assertThat(none.events()).isZero();
         assertThat(none.percentile(50)).isNaN();
     }
+
+    @Test
+    void theSlowestViewIsTheOneWithTheHighest99thPercentileAndTheNotificationsAreNoView() {
+        String notifications = """
+                tributary_projection_delay_seconds_bucket{application="projections",projection="notifications",le="10.0"} 7
+                tributary_projection_delay_seconds_bucket{application="projections",projection="notifications",le="+Inf"} 7
+                """;
+
+        var slowest = ViewDelays.slowestView(ViewDelays.Snapshot.parse(BEFORE),
+                ViewDelays.Snapshot.parse(AFTER + notifications)).orElseThrow();
+
+        assertThat(slowest.getKey()).isEqualTo("users-mongo-view");
+        assertThat(slowest.getValue().events()).isEqualTo(100);
+    }
+
+    @Test
+    void noViewIsTheSlowestWhenNoneAppliedAnyEvent() {
+        assertThat(ViewDelays.slowestView(ViewDelays.Snapshot.parse(BEFORE), ViewDelays.Snapshot.parse(BEFORE)))
+                .isEmpty();
+    }
 }
