@@ -2,7 +2,6 @@ package io.tributary.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.devstack.ServiceProcess;
-import io.tributary.devstack.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,17 +71,27 @@ class OverloadIT {
         system = RunningSystem.get();
     }
 
+    /**
+     * Overloaded with autocomplete, a read that asks Elasticsearch each time. A read by id answered from the near
+     * cache costs the service less than it costs this test to send it, so on a machine the two share the sender could
+     * not offer ten times the service's capacity, and whether the service shed anything depended on who got the
+     * cores. A full-text search would be the costliest read, but the longer a hundred of them queue in Elasticsearch
+     * the nearer they come to the store's time limit, and a tripped breaker would be a test of something else.
+     */
     @Test
     void theQueryApiShedsTenTimesItsCapacityAndRecovers() throws Exception {
-        Http.Response registered = system.register(registrationJson());
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String path = "/api/v1/users/" + registered.json().get("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> system.queries().get(path).status() == 200);
-        HttpRequest read = HttpRequest.newBuilder(URI.create(system.queryApi.baseUrl() + path))
-                .header("Authorization", "Bearer " + TestIssuer.shared().token(RunningSystem.ADMIN, "admin"))
-                .timeout(OpenLoopLoad.TIMEOUT).GET().build();
+        String word = "overload" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response added = system.commands().postJson("/api/v1/products", """
+                {"sku":"%s","name":"Storm lantern %s","description":"A lantern that stays lit in a gale",\
+                "category":"outdoor","price":{"amount":"24.00","currency":"EUR"},"initialStock":10}"""
+                .formatted(word.toUpperCase(), word));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String path = "/api/v1/products/suggest?prefix=" + word;
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.queries().get(path).body().contains(word));
+        URI search = URI.create(system.queryApi.baseUrl() + path);
+        Supplier<HttpRequest> read = () -> HttpRequest.newBuilder(search).timeout(OpenLoopLoad.TIMEOUT).GET().build();
 
-        overload(system.queryApi, "GET /api/v1/users/{id} as an admin", () -> read, 200);
+        overload(system.queryApi, "GET /api/v1/products/suggest?prefix={word}", read, 200);
     }
 
     @Test
