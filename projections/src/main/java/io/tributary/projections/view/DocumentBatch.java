@@ -72,19 +72,20 @@ abstract class DocumentBatch<D> {
     }
 
     final ViewVersion view;
-    private final boolean writeRefusesExisting;
     private RecentDocuments<D> recent;
     private Map<String, Entry<D>> entries = Map.of();
     private int current;
 
-    /**
-     * @param writeRefusesExisting whether writing a document read as absent fails, as a conflict, when it exists:
-     *                             then a document whose first event here is its first event ever is not read
-     */
-    DocumentBatch(ViewVersion view, boolean writeRefusesExisting) {
+    DocumentBatch(ViewVersion view) {
         this.view = view;
-        this.writeRefusesExisting = writeRefusesExisting;
     }
+
+    /**
+     * Whether writing a document read as absent, whose events here take it from its first event ever to
+     * {@code version}, fails as a conflict when the store has it after all: then such a document is not read, and
+     * the next pass reads it only if the write says so.
+     */
+    abstract boolean writeRefusesExisting(long version);
 
     /** Reads documents this view object wrote from {@code documents} instead of the store. */
     void remembering(RecentDocuments<D> documents) {
@@ -133,9 +134,9 @@ abstract class DocumentBatch<D> {
         int end = events.size();
         RuntimeException failure = null;
         List<Integer> pending = IntStream.range(0, end).boxed().toList();
-        // A document whose first event here is its first event ever is assumed absent, which saves reading it; if
-        // it exists after all, the guarded write says so and the next pass reads it.
-        boolean assumeNewAbsent = writeRefusesExisting;
+        // A document whose first event here is its first event ever may be assumed absent, which saves reading it;
+        // if it exists after all, the guarded write says so and the next pass reads it.
+        boolean assumeNewAbsent = true;
         boolean firstPass = true;
         while (!pending.isEmpty()) {
             try {
@@ -206,10 +207,15 @@ abstract class DocumentBatch<D> {
     private Map<String, Entry<D>> load(List<EventEnvelope> events, List<Integer> pending, boolean assumeNewAbsent,
                                        boolean firstPass) {
         Map<String, EventEnvelope> firstEvents = new LinkedHashMap<>();
-        pending.forEach(i -> firstEvents.putIfAbsent(events.get(i).subject(), events.get(i)));
+        Map<String, Long> lastVersions = new HashMap<>();
+        for (int i : pending) {
+            EventEnvelope event = events.get(i);
+            firstEvents.putIfAbsent(event.subject(), event);
+            lastVersions.merge(event.subject(), event.aggregateVersion(), Math::max);
+        }
         Set<String> toRead = new HashSet<>();
         firstEvents.forEach((id, first) -> {
-            if (!assumeNewAbsent || first.aggregateVersion() != 1) {
+            if (!assumeNewAbsent || first.aggregateVersion() != 1 || !writeRefusesExisting(lastVersions.get(id))) {
                 toRead.add(id);
             }
         });

@@ -36,8 +36,14 @@ final class MongoBatch extends DocumentBatch<Document> {
     private final MongoCollection<Document> documents;
 
     MongoBatch(ViewVersion view, MongoCollection<Document> documents) {
-        super(view, true);
+        super(view);
         this.documents = documents;
+    }
+
+    /** Always: the insert of a new document meets the existing one's key. */
+    @Override
+    boolean writeRefusesExisting(long version) {
+        return true;
     }
 
     @Override

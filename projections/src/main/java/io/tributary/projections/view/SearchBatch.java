@@ -27,6 +27,11 @@ import java.util.Set;
  * of index operations under external versioning, the document's aggregate version being its version. Elasticsearch
  * itself refuses a write that is not newer than what the index holds (409: the index has the events already), so
  * the read needs no lock and nothing conflicts: a concurrent writer that got in between wrote the same events.
+ * <p>
+ * A document that only its first event made, and that the index did not have, is written with a create operation
+ * instead, which the index refuses if it has the document after all (409: a conflict, the next pass reads it). So the
+ * first event of an aggregate needs no read, which in a catch-up is most of them. Its version is then the index's own
+ * count of writes, 1 as its aggregate version, since the views never delete a document.
  */
 final class SearchBatch extends DocumentBatch<ObjectNode> {
 
@@ -37,8 +42,14 @@ final class SearchBatch extends DocumentBatch<ObjectNode> {
     private final ElasticsearchClient client;
 
     SearchBatch(ViewVersion view, ElasticsearchClient client) {
-        super(view, false);
+        super(view);
         this.client = client;
+    }
+
+    /** Only at version 1: a create operation cannot carry an external version. */
+    @Override
+    boolean writeRefusesExisting(long version) {
+        return version == 1;
     }
 
     @Override
@@ -81,7 +92,9 @@ final class SearchBatch extends DocumentBatch<ObjectNode> {
     Written write(List<Entry<ObjectNode>> changed) {
         List<BulkOperation> operations = new ArrayList<>(changed.size());
         for (Entry<ObjectNode> entry : changed) {
-            operations.add(BulkOperation.of(operation -> operation.index(index -> index
+            operations.add(BulkOperation.of(operation -> creates(entry)
+                    ? operation.create(create -> create.index(view.physicalName()).id(entry.id).document(entry.document))
+                    : operation.index(index -> index
                     .index(view.physicalName())
                     .id(entry.id)
                     .versionType(VersionType.External)
@@ -94,6 +107,7 @@ final class SearchBatch extends DocumentBatch<ObjectNode> {
         } catch (IOException | ElasticsearchException e) {
             throw SearchFailures.translate(e, "write " + operations.size() + " documents of " + view);
         }
+        Set<String> conflicted = new HashSet<>();
         Set<String> notNewer = new HashSet<>();
         Map<String, RuntimeException> failed = new LinkedHashMap<>();
         List<BulkResponseItem> items = response.items();
@@ -104,7 +118,9 @@ final class SearchBatch extends DocumentBatch<ObjectNode> {
                 continue;
             }
             String id = changed.get(i).id;
-            if (item.status() == CONFLICT) {
+            if (item.status() == CONFLICT && creates(changed.get(i))) {
+                conflicted.add(id);
+            } else if (item.status() == CONFLICT) {
                 notNewer.add(id);
             } else if (item.status() == TOO_MANY_REQUESTS || item.status() >= SERVER_ERROR) {
                 failed.put(id, new ViewStoreUnavailableException("Elasticsearch answered " + item.status()
@@ -114,6 +130,10 @@ final class SearchBatch extends DocumentBatch<ObjectNode> {
                         + " (" + item.status() + "): " + error.reason()));
             }
         }
-        return new Written(Set.of(), notNewer, failed);
+        return new Written(conflicted, notNewer, failed);
+    }
+
+    private static boolean creates(Entry<ObjectNode> entry) {
+        return entry.storedVersion == 0 && entry.version == 1;
     }
 }

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -113,6 +114,31 @@ class ViewBatchesIT extends ProjectionsIntegrationTest {
         assertThat(searchDocument("batch_replay_search_v1", a).source().get("name").asText()).isEqualTo("v1 v2 v3");
     }
 
+    /**
+     * The index is not asked for documents that only their first event makes: a create is refused if the index has
+     * the document after all, which is then read and found to hold the event already.
+     */
+    @Test
+    void elasticsearchReadsOnlyTheNewDocumentItFindsExisting() throws IOException {
+        SearchView view = searchView("batch_create_search");
+        SearchView otherWriter = searchView("batch_create_search");
+        otherWriter.applyAll(List.of(event(a, 1)), names(otherWriter));
+        long readsBefore = documentReads("batch_create_search_v1");
+
+        BatchResult result = view.applyAll(List.of(event(a, 1), event(b, 1)), names(view));
+
+        assertThat(result.failure()).isNull();
+        assertThat(result.outcomes()).containsExactly(WriteOutcome.ALREADY_APPLIED, WriteOutcome.APPLIED);
+        assertThat(documentReads("batch_create_search_v1") - readsBefore).as("documents read").isEqualTo(1);
+        assertThat(searchDocument("batch_create_search_v1", a).version()).isEqualTo(1L);
+        assertThat(searchDocument("batch_create_search_v1", b).version()).isEqualTo(1L);
+        assertThat(view.applyAll(List.of(event(b, 2)), names(view)).outcomes())
+                .as("a created document takes the next event under external versioning")
+                .containsExactly(WriteOutcome.APPLIED);
+        assertThat(searchDocument("batch_create_search_v1", b).source().get("name").asText()).isEqualTo("v1 v2");
+        assertThat(searchDocument("batch_create_search_v1", b).version()).isEqualTo(2L);
+    }
+
     @Test
     void mongoFoldsAgainWhenAConcurrentWriterGotInBetween() {
         MongoView view = new MongoView(new ViewVersion("batch_race_mongo", 1), mongo, List.of());
@@ -148,6 +174,12 @@ class ViewBatchesIT extends ProjectionsIntegrationTest {
                 ? view.create(event.subject(), event, JsonNodeFactory.instance.objectNode().put("name", "v1"))
                 : view.update(event.subject(), event, document -> document.put("name",
                 document.get("name").asText() + " v" + event.aggregateVersion()));
+    }
+
+    /** Documents the index has been asked for by id, by get or mget, since it was made. */
+    private long documentReads(String index) throws IOException {
+        return elasticsearch.indices().stats(stats -> stats.index(index).metric("get"))
+                .indices().get(index).total().get().total();
     }
 
     private SearchView searchView(String name) {
