@@ -14,11 +14,10 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the notifications keep about an aggregate: one document per aggregate id with the {@code version} of the
@@ -26,11 +25,12 @@ import java.util.Set;
  * latest state matters here (the current address of a user), so a newer event is taken even after a gap.
  * <p>
  * Writes go a batch at a time: the versions of the batch's documents are read in one query, the guard is checked
- * against them (and against the batch's own earlier writes), and the writes go out in one ordered bulk write, every
- * filter a bare {@code _id}. A guard inside the filter ({@code _id} plus {@code version}) would be atomic, but the
- * Mongo-protocol server of the local stack answers such a filter by scanning the whole collection. The price of the
- * read-then-write: during a rebalance, an instance that has lost a partition may still write an older version over
- * a newer one; the partition's new owner applies the same events after it and so writes the latest state again.
+ * against them (and against the batch's own earlier writes), and the writes go out in one bulk write, one update per
+ * document however many of the batch's events changed it, every filter a bare {@code _id}. A guard inside the filter
+ * ({@code _id} plus {@code version}) would be atomic, but the Mongo-protocol server of the local stack answers such a
+ * filter by scanning the whole collection. The price of the read-then-write: during a rebalance, an instance that has
+ * lost a partition may still write an older version over a newer one; the partition's new owner applies the same events
+ * after it and so writes the latest state again.
  */
 final class VersionedDocuments {
 
@@ -75,8 +75,8 @@ final class VersionedDocuments {
     final class Batch {
 
         private final Map<String, Long> versions;
-        private final List<WriteModel<Document>> pending = new ArrayList<>();
-        private final Set<String> pendingIds = new HashSet<>();
+        /** The fields to set on each document; a write sets whole top-level fields, so later values replace earlier. */
+        private final Map<String, Document> pending = new LinkedHashMap<>();
 
         private Batch(Map<String, Long> versions) {
             this.versions = versions;
@@ -91,15 +91,15 @@ final class VersionedDocuments {
                 return WriteOutcome.ALREADY_APPLIED;
             }
             versions.put(id, version);
-            pendingIds.add(id);
-            pending.add(new UpdateOneModel<>(Filters.eq(ID, id),
-                    new Document("$set", new Document(fields).append(VERSION, version)), new UpdateOptions().upsert(true)));
+            Document set = pending.computeIfAbsent(id, key -> new Document());
+            set.putAll(fields);
+            set.put(VERSION, version);
             return WriteOutcome.APPLIED;
         }
 
         /** The document as written so far, this batch's pending writes included. */
         Optional<Document> find(String id) {
-            if (pendingIds.contains(id)) {
+            if (pending.containsKey(id)) {
                 flush();
             }
             return VersionedDocuments.this.find(id);
@@ -109,13 +109,15 @@ final class VersionedDocuments {
             if (pending.isEmpty()) {
                 return;
             }
+            List<WriteModel<Document>> writes = new ArrayList<>(pending.size());
+            pending.forEach((id, set) -> writes.add(new UpdateOneModel<>(Filters.eq(ID, id), new Document("$set", set),
+                    new UpdateOptions().upsert(true))));
             try {
-                documents.bulkWrite(pending);
+                documents.bulkWrite(writes);
             } catch (MongoException e) {
-                throw MongoFailures.translate(e, "write " + pending.size() + " documents in " + documents.getNamespace());
+                throw MongoFailures.translate(e, "write " + writes.size() + " documents in " + documents.getNamespace());
             }
             pending.clear();
-            pendingIds.clear();
         }
     }
 }

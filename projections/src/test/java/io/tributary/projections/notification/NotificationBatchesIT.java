@@ -14,6 +14,8 @@ import io.tributary.devstack.TestStack;
 import io.tributary.events.CloudEventHeaders;
 import io.tributary.events.order.OrderConfirmed;
 import io.tributary.events.order.OrderPlaced;
+import io.tributary.events.user.UserEmailChanged;
+import io.tributary.events.user.UserProfileChanged;
 import io.tributary.events.user.UserRegistered;
 import io.tributary.projections.ProjectionMetrics;
 import io.tributary.projections.envelope.EnvelopeParser;
@@ -184,6 +186,27 @@ class NotificationBatchesIT {
         batches.handle(orders, batch);
 
         assertThat(smtp.accepted()).containsExactly(messageIds(users, 0)[0], messageIds(batch, 1)[0]);
+    }
+
+    /** The batch's three events of one user become one write of the recipient, with the latest of each field. */
+    @Test
+    void aUsersEventsInOneBatchLeaveTheRecipientAtTheLatestNameAndAddress() {
+        String userId = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, byte[]>> batch = List.of(
+                consumed(event(UserRegistered.class, userId, 1, position++, Instant.now(), "{\"userId\":\"" + userId
+                        + "\",\"name\":\"First Name\",\"email\":\"first@example.com\"}")),
+                consumed(event(UserEmailChanged.class, userId, 2, position++, Instant.now(), "{\"userId\":\"" + userId
+                        + "\",\"email\":\"second@example.com\"}")),
+                consumed(event(UserProfileChanged.class, userId, 3, position++, Instant.now(), "{\"userId\":\"" + userId
+                        + "\",\"name\":\"Third Name\",\"age\":null,\"bio\":null}")));
+
+        batches.handle(welcomes, batch);
+
+        assertThat(database.getCollection(RecipientDirectory.COLLECTION).find(Filters.eq("_id", userId)).first())
+                .containsEntry("name", "Third Name").containsEntry("email", "second@example.com")
+                .containsEntry("version", 3L);
+        assertThat(smtp.accepted()).containsExactly(messageIds(batch, 0));
+        assertThat(counted("applied")).isEqualTo(3);
     }
 
     /** {@code count} registrations; the one at {@code refusedAt} to an address the SMTP server refuses. */
