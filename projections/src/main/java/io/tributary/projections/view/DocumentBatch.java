@@ -134,13 +134,10 @@ abstract class DocumentBatch<D> {
         int end = events.size();
         RuntimeException failure = null;
         List<Integer> pending = IntStream.range(0, end).boxed().toList();
-        // A document whose first event here is its first event ever may be assumed absent, which saves reading it;
-        // if it exists after all, the guarded write says so and the next pass reads it.
-        boolean assumeNewAbsent = true;
         boolean firstPass = true;
         while (!pending.isEmpty()) {
             try {
-                entries = load(events, pending, assumeNewAbsent, firstPass);
+                entries = load(events, pending, firstPass);
             } catch (RuntimeException e) {
                 end = pending.getFirst();
                 failure = e;
@@ -183,7 +180,6 @@ abstract class DocumentBatch<D> {
                 }
             }
             pending = conflicted;
-            assumeNewAbsent = false;
             firstPass = false;
         }
         entries = Map.of();
@@ -204,8 +200,11 @@ abstract class DocumentBatch<D> {
         }
     }
 
-    private Map<String, Entry<D>> load(List<EventEnvelope> events, List<Integer> pending, boolean assumeNewAbsent,
-                                       boolean firstPass) {
+    /**
+     * On the first pass, a document whose first event here is its first event ever may be assumed absent, which saves
+     * reading it; if it exists after all, the guarded write says so and the next pass reads it.
+     */
+    private Map<String, Entry<D>> load(List<EventEnvelope> events, List<Integer> pending, boolean firstPass) {
         Map<String, EventEnvelope> firstEvents = new LinkedHashMap<>();
         Map<String, Long> lastVersions = new HashMap<>();
         for (int i : pending) {
@@ -215,7 +214,7 @@ abstract class DocumentBatch<D> {
         }
         Set<String> toRead = new HashSet<>();
         firstEvents.forEach((id, first) -> {
-            if (!assumeNewAbsent || first.aggregateVersion() != 1 || !writeRefusesExisting(lastVersions.get(id))) {
+            if (!firstPass || first.aggregateVersion() != 1 || !writeRefusesExisting(lastVersions.get(id))) {
                 toRead.add(id);
             }
         });
