@@ -21,9 +21,9 @@ record ChaosResult(ChaosPlan plan, Instant started, Duration took, List<Command>
     /**
      * Mails a projections instance may have had accepted by the SMTP server but not yet logged as sent when it was
      * killed or lost its partitions, and so sends again with the same {@code Message-ID}: one per listener consumer,
-     * {@code spring.kafka.listener.concurrency} (3) times the two topics that send mail (docs/notifications.md).
+     * {@code spring.kafka.listener.concurrency} (1) times the two topics that send mail (docs/notifications.md).
      */
-    static final int RESENDS_PER_INTERRUPTED_INSTANCE = 6;
+    static final int RESENDS_PER_INTERRUPTED_INSTANCE = 2;
 
     /** 5xx the run fails on: all but a 503 with {@code Retry-After}. */
     List<Call> forbiddenServerErrors() {

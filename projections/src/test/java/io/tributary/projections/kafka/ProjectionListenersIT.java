@@ -5,6 +5,7 @@ import io.tributary.projections.rebuild.LiveProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.util.List;
@@ -33,5 +34,18 @@ class ProjectionListenersIT extends ProjectionsIntegrationTest {
                     .containsExactly(projection.view().aggregateType().topic());
             assertThat(container.isRunning()).isTrue();
         }
+    }
+
+    @Test
+    void everyListenerRunsOneConsumerPerInstance() {
+        for (LiveProjection projection : projections) {
+            assertThat(consumers(projection.name())).as(projection.name()).isEqualTo(1);
+        }
+        assertThat(consumers("notifications-users")).isEqualTo(1);
+        assertThat(consumers("notifications-orders")).isEqualTo(1);
+    }
+
+    private int consumers(String listenerId) {
+        return ((ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(listenerId)).getConcurrency();
     }
 }
