@@ -36,7 +36,9 @@ public final class ServiceProcess implements AutoCloseable {
      * resident memory comes to. The query API holds 40–80 MB after a full GC and gets 192 MB. The command API holds
      * 60 MB at rest and up to 115 MB with a hundred commands in flight: in 192 MB, registrations at 200/s drove it into
      * back-to-back full GCs of a second each; it gets 256 MB. The projections keep 384 MB, within which a rebuild of a
-     * million events was measured. Freed native memory (the JIT's arenas) is given back every five seconds.
+     * million events was measured. On the serial collector they stayed at 356–387 MB resident after the benchmark's
+     * mixed workload instead of 529–601 MB, but at 200 commands/s their views fell twice as far behind (17–18 s against
+     * 8–9 s). Freed native memory (the JIT's arenas) is given back every five seconds.
      */
     static List<String> command(Path jar, String extraOptions) {
         List<String> command = new java.util.ArrayList<>(List.of(Java.executable(), "-Xms64m", maxHeap(jar),

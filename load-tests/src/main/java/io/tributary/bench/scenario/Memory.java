@@ -16,8 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scenario 7: each service's resident memory (from {@code /proc}) and its heap in use right after a full GC
- * ({@code jcmd GC.run}, then {@code GC.heap_info}). The reference is the issue's 300 MB per service.
+ * Scenario 7: each service's resident memory (from {@code /proc}), the heap it has committed at that moment (its
+ * share of the resident memory, once touched) and its heap in use right after a full GC ({@code jcmd GC.heap_info},
+ * {@code GC.run}, {@code GC.heap_info}). The reference is the issue's 300 MB per service.
  */
 public final class Memory {
 
@@ -25,7 +26,9 @@ public final class Memory {
     // G1, JDK 21: "garbage-first heap   total 65536K, used 30000K"; JDK 25: "... total reserved 393216K, committed
     // 65536K, used 30000K". The parallel collector: one line per generation, "PSYoungGen total 20480K, used 5000K"
     // and "ParOldGen total 44032K, used 12000K".
-    private static final Pattern HEAP_USED = Pattern.compile("(?:heap|PSYoungGen|ParOldGen)\\s+total[^\\n]*?used (\\d+)K");
+    private static final String HEAP = "(?:heap|PSYoungGen|ParOldGen)\\s+total ";
+    private static final Pattern HEAP_USED = Pattern.compile(HEAP + "[^\\n]*?used (\\d+)K");
+    private static final Pattern HEAP_COMMITTED = Pattern.compile(HEAP + "(?:reserved \\d+K, committed )?(\\d+)K");
 
     private final BenchContext context;
 
@@ -42,8 +45,11 @@ public final class Memory {
                 continue;
             }
             double rss = processMegabytes(pid.get(), "VmRSS");
-            double heap = heapAfterGcMegabytes(pid.get(), section);
+            double committed = heapCommittedMegabytes(jcmd(pid.get(), "GC.heap_info", section));
+            jcmd(pid.get(), "GC.run", section);
+            double heap = heapUsedMegabytes(jcmd(pid.get(), "GC.heap_info", section));
             section.add(Figure.of(service + " RSS " + when, rss, "MB", "").against("target per service", TARGET_MB));
+            section.add(Figure.of(service + " heap committed " + when, committed, "MB", ""));
             section.add(Figure.of(service + " heap after GC " + when, heap, "MB", ""));
         }
     }
@@ -62,27 +68,34 @@ public final class Memory {
         }
     }
 
-    private static double heapAfterGcMegabytes(long pid, Section section) {
+    /** What {@code jcmd <pid> <command>} prints; nothing, with a note, when it fails. */
+    private static String jcmd(long pid, String command, Section section) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Command.run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"), Map.of(), Duration.ofSeconds(60));
-            return heapUsedMegabytes(Command.run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info"),
-                    Map.of(), Duration.ofSeconds(30)));
+            return Command.run(List.of(jcmd.toString(), Long.toString(pid), command), Map.of(), Duration.ofSeconds(60));
         } catch (Command.ToolFailedException e) {
-            section.note("jcmd failed for pid " + pid + ": " + e.getMessage());
-            return Double.NaN;
+            section.note("jcmd " + command + " failed for pid " + pid + ": " + e.getMessage());
+            return "";
         }
     }
 
     /** The heap in use that {@code GC.heap_info} reports, over all of its generations; NaN when it names none. */
     static double heapUsedMegabytes(String heapInfo) {
-        Matcher matcher = HEAP_USED.matcher(heapInfo);
-        long usedKilobytes = 0;
+        return megabytes(HEAP_USED.matcher(heapInfo));
+    }
+
+    /** The heap committed that {@code GC.heap_info} reports, over all of its generations; NaN when it names none. */
+    static double heapCommittedMegabytes(String heapInfo) {
+        return megabytes(HEAP_COMMITTED.matcher(heapInfo));
+    }
+
+    private static double megabytes(Matcher matcher) {
+        long kilobytes = 0;
         boolean found = false;
         while (matcher.find()) {
-            usedKilobytes += Long.parseLong(matcher.group(1));
+            kilobytes += Long.parseLong(matcher.group(1));
             found = true;
         }
-        return found ? usedKilobytes / 1024.0 : Double.NaN;
+        return found ? kilobytes / 1024.0 : Double.NaN;
     }
 }

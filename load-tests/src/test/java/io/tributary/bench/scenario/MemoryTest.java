@@ -18,6 +18,7 @@ class MemoryTest {
                 """;
 
         assertThat(Memory.heapUsedMegabytes(heapInfo)).isEqualTo(20.0);
+        assertThat(Memory.heapCommittedMegabytes(heapInfo)).isEqualTo(63.0);
     }
 
     @Test
@@ -30,10 +31,20 @@ class MemoryTest {
                 """;
 
         assertThat(Memory.heapUsedMegabytes(heapInfo)).isEqualTo(30.0);
+        assertThat(Memory.heapCommittedMegabytes(heapInfo)).isEqualTo(64.0);
+    }
+
+    @Test
+    void garbageFirstBeforeJdk25ReportsWhatItCommittedAsItsTotal() {
+        String heapInfo = " garbage-first heap   total 65536K, used 30720K [0x00000000e8000000, 0x0000000100000000)\n";
+
+        assertThat(Memory.heapCommittedMegabytes(heapInfo)).isEqualTo(64.0);
+        assertThat(Memory.heapUsedMegabytes(heapInfo)).isEqualTo(30.0);
     }
 
     @Test
     void anUnknownFormatIsNotANumber() {
         assertThat(Memory.heapUsedMegabytes("no heap here")).isNaN();
+        assertThat(Memory.heapCommittedMegabytes("")).isNaN();
     }
 }
